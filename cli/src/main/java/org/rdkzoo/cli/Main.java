@@ -1,0 +1,80 @@
+package org.rdkzoo.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.CancellationException;
+
+import picocli.CommandLine;
+
+/** Entry point of {@code rdkzoo.jar}: builds the command line, runs it, exits with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(CliContext.system(), args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line against the given context and returns its exit code; never exits. */
+    public static int run(CliContext context, String... args) {
+        return commandLine(context).execute(args);
+    }
+
+    /** The configured picocli command line: commands are built with the context injected. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cl = new CommandLine(new RdkzooCommand(context), new ContextFactory(context));
+        cl.setOut(context.out());
+        cl.setErr(context.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("rdkzoo: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(context, ex));
+        // picocli hides this subcommand by default; users should find it in --help.
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return cl;
+    }
+
+    static int handle(CliContext context, Exception ex) {
+        Throwable t = ex;
+        if (t instanceof UncheckedIOException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        int code;
+        String message;
+        if (t instanceof CliException cli) {
+            code = cli.exitCode();
+            message = cli.getMessage();
+        } else if (t instanceof NoSuchFileException nsf) {
+            code = ExitCodes.USAGE;
+            message = "no such file: " + nsf.getFile();
+        } else if (t instanceof AccessDeniedException ade) {
+            code = ExitCodes.FAILURE;
+            message = "permission denied: " + ade.getFile();
+        } else if (t instanceof InterruptedException || t instanceof CancellationException) {
+            code = ExitCodes.INTERRUPTED;
+            message = "interrupted";
+        } else {
+            code = ExitCodes.FAILURE;
+            message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+        }
+        PrintWriter err = context.err();
+        err.println("rdkzoo: error: " + message);
+        if (context.verbose()) {
+            t.printStackTrace(err);
+        } else if (!(t instanceof CliException)) {
+            err.println("rdkzoo: (run with --verbose for the stack trace)");
+        }
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,70 @@
+package org.rdkzoo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void helpGoesToStdoutAndListsExitCodes() {
+        CliRunner.Result r = new CliRunner(home).run("--help");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertTrue(r.out().contains("Usage: rdkzoo"), r.out());
+        assertTrue(r.out().contains("Exit codes:"), r.out());
+        assertTrue(r.out().contains("generate-completion"), r.out());
+    }
+
+    @Test
+    void versionNamesRdkzooAndJava() {
+        CliRunner.Result r = new CliRunner(home).run("--version");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertTrue(r.out().startsWith("rdkzoo "), r.out());
+        assertFalse(r.out().contains("unknown"), r.out());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorOnStderrWithAHint() {
+        CliRunner.Result r = new CliRunner(home).run("--no-such-option");
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Unknown option: '--no-such-option'"), r.err());
+        assertTrue(r.err().contains("Try 'rdkzoo --help'"), r.err());
+    }
+
+    @Test
+    void noCommandPrintsUsageOnStderr() {
+        CliRunner.Result r = new CliRunner(home).run();
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertTrue(r.err().contains("Usage: rdkzoo"), r.err());
+    }
+
+    @Test
+    void bashCompletionScriptIsGenerated() {
+        CliRunner.Result r = new CliRunner(home).run("generate-completion");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertTrue(r.out().contains("complete -F"), r.out().substring(0, Math.min(200, r.out().length())));
+    }
+
+    @Test
+    void failureWithoutVerboseHidesTheStackTrace() {
+        CliContext ctx = new CliContext(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), java.util.Map.of(), java.time.Clock.systemUTC(), false);
+        java.io.StringWriter err = new java.io.StringWriter();
+        CliContext capture = new CliContext(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                java.util.Map.of(), java.time.Clock.systemUTC(), false);
+        int code = Main.handle(capture, new IllegalStateException("disk full"));
+        assertEquals(ExitCodes.FAILURE, code);
+        assertTrue(err.toString().contains("rdkzoo: error: disk full"), err.toString());
+        assertFalse(err.toString().contains("at org.rdkzoo"), err.toString());
+        assertEquals(ExitCodes.INTERRUPTED, Main.handle(ctx, new InterruptedException()));
+        assertEquals(ExitCodes.THRESHOLD, Main.handle(ctx, new CliException(ExitCodes.THRESHOLD, "drop 2.1 > 1.0")));
+    }
+}
