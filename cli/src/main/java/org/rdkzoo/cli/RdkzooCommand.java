@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.rdkzoo.cli.mapper.MapperCommand.class,
             AutoComplete.GenerateCompletion.class,
         })
 public final class RdkzooCommand implements Callable<Integer> {

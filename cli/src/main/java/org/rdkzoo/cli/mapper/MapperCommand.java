@@ -1,0 +1,34 @@
+package org.rdkzoo.cli.mapper;
+
+import java.util.concurrent.Callable;
+
+import org.rdkzoo.cli.CliContext;
+import org.rdkzoo.cli.ExitCodes;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code rdkzoo mapper}: hb_mapper configs, calibration data and toolchain runs. */
+@Command(
+        name = "mapper",
+        mixinStandardHelpOptions = true,
+        header = "hb_mapper configs, calibration data and toolchain runs.",
+        subcommands = {
+        })
+public final class MapperCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    MapperCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(context.err());
+        return ExitCodes.USAGE;
+    }
+}
