@@ -41,7 +41,18 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(context, ex));
         // picocli hides this subcommand by default; users should find it in --help.
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        shareVersion(cl);
         return cl;
+    }
+
+    /** Every subcommand's {@code --version} prints rdkzoo's version, not an empty line. */
+    private static void shareVersion(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) {
+                sub.getCommandSpec().versionProvider(new VersionProvider());
+            }
+            shareVersion(sub);
+        }
     }
 
     static int handle(CliContext context, Exception ex) {
