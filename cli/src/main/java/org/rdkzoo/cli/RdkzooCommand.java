@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             org.rdkzoo.cli.mapper.MapperCommand.class,
+            org.rdkzoo.cli.eval.EvalCommand.class,
+            org.rdkzoo.cli.eval.InferCommand.class,
             AutoComplete.GenerateCompletion.class,
         })
 public final class RdkzooCommand implements Callable<Integer> {

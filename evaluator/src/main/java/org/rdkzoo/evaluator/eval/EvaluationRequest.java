@@ -26,13 +26,12 @@ import org.rdkzoo.evaluator.dataset.Subsets;
  * @param decodeThreads threads decoding and preprocessing
  * @param batch         images per inference call, or {@code null} (8 when the batch axis is dynamic, else the model's)
  * @param strict        stop at the first unreadable image instead of recording it
- * @param out           the results file (its checkpoint sits beside it)
  * @param restart       discard a checkpoint instead of resuming it
  * @param commandLine   the arguments, for the provenance
  */
 public record EvaluationRequest(Path model, String catalogId, Path data, DatasetLayout layout, Path groundTruth,
         Path labels, Integer labelOffset, PreprocessOverrides preprocessing, Integer limit, long seed,
-        Integer shardIndex, Integer shardCount, int decodeThreads, Integer batch, boolean strict, Path out,
+        Integer shardIndex, Integer shardCount, int decodeThreads, Integer batch, boolean strict,
         boolean restart, List<String> commandLine) {
     /** Images per inference call when the model's batch axis is dynamic and none is asked for. */
     public static final int DEFAULT_BATCH = 8;
@@ -40,7 +39,6 @@ public record EvaluationRequest(Path model, String catalogId, Path data, Dataset
     public EvaluationRequest {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(out, "out");
         preprocessing = preprocessing == null ? PreprocessOverrides.none() : preprocessing;
         commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
         if ((shardIndex == null) != (shardCount == null)) {
@@ -49,13 +47,13 @@ public record EvaluationRequest(Path model, String catalogId, Path data, Dataset
     }
 
     /** A builder with the required parts; everything else defaults (whole dataset, built-in labels, oe). */
-    public static Builder builder(Path model, Path data, Path out) {
-        return new Builder(model, data, out);
+    public static Builder builder(Path model, Path data) {
+        return new Builder(model, data);
     }
 
     /** A builder holding this request's values. */
     public Builder toBuilder() {
-        Builder b = new Builder(model, data, out);
+        Builder b = new Builder(model, data);
         b.catalogId = catalogId;
         b.layout = layout;
         b.groundTruth = groundTruth;
@@ -78,7 +76,6 @@ public record EvaluationRequest(Path model, String catalogId, Path data, Dataset
     public static final class Builder {
         private final Path model;
         private final Path data;
-        private final Path out;
         private String catalogId;
         private DatasetLayout layout;
         private Path groundTruth;
@@ -95,10 +92,9 @@ public record EvaluationRequest(Path model, String catalogId, Path data, Dataset
         private boolean restart;
         private List<String> commandLine = List.of();
 
-        private Builder(Path model, Path data, Path out) {
+        private Builder(Path model, Path data) {
             this.model = model;
             this.data = data;
-            this.out = out;
         }
 
         public Builder catalogId(String v) {
@@ -174,7 +170,7 @@ public record EvaluationRequest(Path model, String catalogId, Path data, Dataset
 
         public EvaluationRequest build() {
             return new EvaluationRequest(model, catalogId, data, layout, groundTruth, labels, labelOffset,
-                    preprocessing, limit, seed, shardIndex, shardCount, decodeThreads, batch, strict, out, restart,
+                    preprocessing, limit, seed, shardIndex, shardCount, decodeThreads, batch, strict, restart,
                     commandLine);
         }
     }

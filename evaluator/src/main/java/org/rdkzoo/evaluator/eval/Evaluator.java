@@ -164,22 +164,39 @@ public final class Evaluator {
         cancelled = true;
     }
 
+    /** What identifies this evaluation for resuming: a checkpoint with another key belongs to another run. */
+    public CheckpointKey key() {
+        return new CheckpointKey(backend.record().kind(), modelSha256, dataset.manifest().sha256(),
+                Manifest.idsSha256(images.stream().map(ImageEntry::id).toList()), subset, labels.sha256(), offset,
+                spec);
+    }
+
+    /**
+     * A file name for the results when the user gives none: model, dataset and a hash of the {@link #key()}, so
+     * that the same command finds its own checkpoint and another subset or preprocessing gets another file.
+     */
+    public String defaultResultsName() {
+        String model = request.model().getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        String hash = Sha256.of(org.rdkzoo.evaluator.json.Json.write(key())).substring(0, 10);
+        return (model + "_" + dataset.id() + "_" + hash).replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    }
+
     /**
      * Evaluates (resuming the checkpoint beside {@code out} when it holds this same run), writes the results file
      * atomically, deletes the checkpoint, and returns the results.
      *
+     * @param out the results file; its checkpoint is {@link Checkpoint#pathFor(java.nio.file.Path)}
      * @throws EvaluationInterruptedException when {@link #cancel()} stopped it (the checkpoint is kept)
      * @throws UnreadableImageException       with {@code strict}, at the first image that cannot be read
      */
-    public EvaluationResults run(EvaluationListener listener) throws IOException, InterruptedException {
-        CheckpointKey key = new CheckpointKey(backend.record().kind(), modelSha256, dataset.manifest().sha256(),
-                Manifest.idsSha256(images.stream().map(ImageEntry::id).toList()), subset, labels.sha256(), offset,
-                spec);
+    public EvaluationResults run(java.nio.file.Path out, EvaluationListener listener)
+            throws IOException, InterruptedException {
+        CheckpointKey key = key();
         Map<String, ImageOutcome> outcomes = new HashMap<>(images.size() * 2);
         List<ImageEntry> todo;
         String started;
         Tally tally = new Tally();
-        try (Checkpoint checkpoint = Checkpoint.open(request.out(), key, request.restart(), clock)) {
+        try (Checkpoint checkpoint = Checkpoint.open(out, key, request.restart(), clock)) {
             started = checkpoint.started();
             for (ImageOutcome o : checkpoint.done().values()) {
                 if (classOf.containsKey(o.id())) {
@@ -210,7 +227,7 @@ public final class Evaluator {
                 throw new EvaluationInterruptedException(outcomes.size(), images.size(), checkpoint.file());
             }
             EvaluationResults results = assemble(outcomes, scorer.rule, started, todo.size());
-            ResultsFiles.write(request.out(), results);
+            ResultsFiles.write(out, results);
             checkpoint.complete();
             return results;
         }

@@ -57,20 +57,20 @@ class EvaluatorTest {
         labels = set.labelMap(dir.resolve("synsets.txt"));
     }
 
-    private EvaluationRequest.Builder request(String out) {
-        return EvaluationRequest.builder(model, set.root(), dir.resolve(out)).labels(labels).decodeThreads(2).batch(3);
+    private EvaluationRequest.Builder request() {
+        return EvaluationRequest.builder(model, set.root()).labels(labels).decodeThreads(2).batch(3);
     }
 
-    private EvaluationResults run(EvaluationRequest request, InputPreparer preparer) throws Exception {
+    private EvaluationResults run(EvaluationRequest request, String out, InputPreparer preparer) throws Exception {
         try (OrtBackend backend = OrtBackend.open(request.model(), OrtBackend.Options.defaults())) {
             return Evaluator.prepare(request, backend, Clock.systemUTC()).withPreparer(preparer)
-                    .run(EvaluationListener.NONE);
+                    .run(dir.resolve(out), EvaluationListener.NONE);
         }
     }
 
     @Test
     void resultsComeInManifestOrderWithTopFiveScoresAndMetrics() throws Exception {
-        EvaluationResults r = run(request("r.json").build(), set.preparer());
+        EvaluationResults r = run(request().build(), "r.json", set.preparer());
         List<String> ids = r.images().stream().map(ImageResult::id).toList();
         List<String> sorted = new ArrayList<>(ids);
         sorted.sort(null);
@@ -96,7 +96,7 @@ class EvaluatorTest {
     @Test
     void unreadableImagesAreCountedAndListed() throws Exception {
         set.addUnreadable("broken.png", 1);
-        EvaluationResults r = run(request("r.json").build(), set.preparer());
+        EvaluationResults r = run(request().build(), "r.json", set.preparer());
         assertEquals(12, r.metrics().images());
         assertEquals(1, r.metrics().failures());
         assertEquals(List.of(new EvaluationResults.Failure("n00000001/broken.png", "n00000001/broken.png: not an image")),
@@ -105,7 +105,7 @@ class EvaluatorTest {
 
     @Test
     void aRunWhereEveryImageFailsStillWritesAReadableResultsFile() throws Exception {
-        EvaluationResults r = run(request("r.json").build(), image -> {
+        EvaluationResults r = run(request().build(), "r.json", image -> {
             throw new UnreadableImageException(image.entry().id(), "truncated JPEG");
         });
         assertEquals(12, r.failures().size());
@@ -117,7 +117,7 @@ class EvaluatorTest {
     void strictStopsAtTheFirstUnreadableImageAndNamesIt() throws Exception {
         set.addUnreadable("broken.png", 1);
         UnreadableImageException e = assertThrows(UnreadableImageException.class,
-                () -> run(request("r.json").strict(true).build(), set.preparer()));
+                () -> run(request().strict(true).build(), "r.json", set.preparer()));
         assertEquals("n00000001/broken.png", e.image());
         assertFalse(Files.exists(dir.resolve("r.json")));
         assertTrue(Files.exists(Checkpoint.pathFor(dir.resolve("r.json"))));
@@ -127,9 +127,9 @@ class EvaluatorTest {
     void aModelWithOneClassTooManyIsRefusedBeforeAnyImageIsRead() throws Exception {
         Path five = TinyOnnx.write(dir.resolve("five.onnx"), Spec.floatLogits(2, 5));
         AtomicInteger reads = new AtomicInteger();
-        EvaluationRequest request = EvaluationRequest.builder(five, set.root(), dir.resolve("r.json")).labels(labels)
-                .build();
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(request, set.preparer(reads)));
+        EvaluationRequest request = EvaluationRequest.builder(five, set.root()).labels(labels).build();
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> run(request, "r.json", set.preparer(reads)));
         assertTrue(e.getMessage().contains("has 5 classes, but the label map " + labels + " has 4"), e.getMessage());
         assertTrue(e.getMessage().contains("--label-offset 1"), e.getMessage());
         assertEquals(0, reads.get());
@@ -138,25 +138,26 @@ class EvaluatorTest {
     @Test
     void anInterruptedRunResumesToTheResultsOfAnUninterruptedOne() throws Exception {
         set.addUnreadable("broken.png", 2);
-        EvaluationResults whole = run(request("whole.json").build(), set.preparer());
+        EvaluationResults whole = run(request().build(), "whole.json", set.preparer());
 
-        EvaluationRequest request = request("r.json").build();
-        Path checkpoint = Checkpoint.pathFor(request.out());
+        EvaluationRequest request = request().build();
+        Path out = dir.resolve("r.json");
+        Path checkpoint = Checkpoint.pathFor(out);
         try (OrtBackend ort = OrtBackend.open(model, OrtBackend.Options.defaults())) {
             CancellingBackend backend = new CancellingBackend(ort, 2);
             Evaluator evaluator = Evaluator.prepare(request, backend, Clock.systemUTC()).withPreparer(set.preparer());
             backend.evaluator = evaluator;
             EvaluationInterruptedException e = assertThrows(EvaluationInterruptedException.class,
-                    () -> evaluator.run(EvaluationListener.NONE));
+                    () -> evaluator.run(dir.resolve("r.json"), EvaluationListener.NONE));
             assertTrue(e.done() >= 6 && e.done() < 13, "done " + e.done());
             assertEquals(13, e.total());
         }
-        assertFalse(Files.exists(request.out()));
+        assertFalse(Files.exists(out));
         long lines = Files.readAllLines(checkpoint).size() - 1;
         assertTrue(lines >= 6, lines + " images in the checkpoint");
 
         AtomicInteger reads = new AtomicInteger();
-        EvaluationResults resumed = run(request, set.preparer(reads));
+        EvaluationResults resumed = run(request, "r.json", set.preparer(reads));
         assertEquals(13 - lines, reads.get(), "the resumed run reads only the images not yet done");
         assertEquals(whole.images(), resumed.images());
         assertEquals(whole.failures(), resumed.failures());
@@ -170,23 +171,23 @@ class EvaluatorTest {
 
     @Test
     void aCheckpointOfAnotherSubsetIsRefusedAndRestartDiscardsIt() throws Exception {
-        EvaluationRequest six = request("r.json").limit(6).build();
+        EvaluationRequest six = request().limit(6).build();
         try (OrtBackend ort = OrtBackend.open(model, OrtBackend.Options.defaults())) {
             CancellingBackend backend = new CancellingBackend(ort, 1);
             Evaluator evaluator = Evaluator.prepare(six, backend, Clock.systemUTC()).withPreparer(set.preparer());
             backend.evaluator = evaluator;
-            assertThrows(EvaluationInterruptedException.class, () -> evaluator.run(EvaluationListener.NONE));
+            assertThrows(EvaluationInterruptedException.class, () -> evaluator.run(dir.resolve("r.json"), EvaluationListener.NONE));
         }
-        EvaluationRequest seven = request("r.json").limit(7).build();
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(seven, set.preparer()));
+        EvaluationRequest seven = request().limit(7).build();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(seven, "r.json", set.preparer()));
         assertTrue(e.getMessage().contains("subset: Subset[limit=6"), e.getMessage());
-        assertEquals(7, run(seven.toBuilder().restart(true).build(), set.preparer()).images().size());
+        assertEquals(7, run(seven.toBuilder().restart(true).build(), "r.json", set.preparer()).images().size());
     }
 
     @Test
     void shardsSplitTheImagesAndRecordWhichOnes() throws Exception {
-        EvaluationResults one = run(request("1.json").shard(1, 2).build(), set.preparer());
-        EvaluationResults two = run(request("2.json").shard(2, 2).build(), set.preparer());
+        EvaluationResults one = run(request().shard(1, 2).build(), "1.json", set.preparer());
+        EvaluationResults two = run(request().shard(2, 2).build(), "2.json", set.preparer());
         Set<String> ids = new HashSet<>();
         one.images().forEach(i -> ids.add(i.id()));
         two.images().forEach(i -> assertTrue(ids.add(i.id()), i.id() + " is in both shards"));
@@ -198,7 +199,7 @@ class EvaluatorTest {
 
     @Test
     void aLimitTakesAStratifiedSampleAndRecordsItsSeed() throws Exception {
-        EvaluationResults r = run(request("r.json").limit(4).seed(7).build(), set.preparer());
+        EvaluationResults r = run(request().limit(4).seed(7).build(), "r.json", set.preparer());
         assertEquals(4, r.images().size());
         assertEquals(Set.of(0, 1, 2, 3), new HashSet<>(r.images().stream().map(ImageResult::label).toList()));
         assertEquals(new EvaluationResults.Subset(4, 7L, null, null), r.dataset().subset());
@@ -212,9 +213,9 @@ class EvaluatorTest {
         for (int c = 0; c < 4; c++) {
             shifted.add("a.png", c, c + 1).add("b.png", c, c);
         }
-        EvaluationRequest request = EvaluationRequest.builder(uint8, shifted.root(), dir.resolve("r.json"))
-                .labels(labels).labelOffset(1).build();
-        EvaluationResults r = run(request, shifted.uint8Preparer());
+        EvaluationRequest request = EvaluationRequest.builder(uint8, shifted.root()).labels(labels).labelOffset(1)
+                .build();
+        EvaluationResults r = run(request, "r.json", shifted.uint8Preparer());
         assertEquals(4, r.metrics().top1());
         ImageResult a = r.images().get(0);
         assertEquals(1, a.label());

@@ -1,0 +1,278 @@
+package org.rdkzoo.cli.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.rdkzoo.cli.CliContext;
+import org.rdkzoo.cli.CliException;
+import org.rdkzoo.cli.ConsoleProgress;
+import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.evaluator.InvalidInputException;
+import org.rdkzoo.evaluator.backend.BackendException;
+import org.rdkzoo.evaluator.backend.OrtBackend;
+import org.rdkzoo.evaluator.dataset.DatasetLayout;
+import org.rdkzoo.evaluator.dataset.Subsets;
+import org.rdkzoo.evaluator.eval.Checkpoint;
+import org.rdkzoo.evaluator.eval.EvaluationInterruptedException;
+import org.rdkzoo.evaluator.eval.EvaluationListener;
+import org.rdkzoo.evaluator.eval.EvaluationRequest;
+import org.rdkzoo.evaluator.eval.Evaluator;
+import org.rdkzoo.evaluator.eval.PreprocessOverrides;
+import org.rdkzoo.evaluator.eval.Summary;
+import org.rdkzoo.evaluator.image.UnreadableImageException;
+import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.results.EvaluationResults;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rdkzoo eval}: Top-1 and Top-5 of an ONNX classifier on a labelled dataset, with ONNX Runtime. */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        header = "Top-1/Top-5 of an ONNX classifier on an ImageNet-style dataset (ONNX Runtime).",
+        description = {
+            "Decodes and preprocesses the images exactly as OpenCV and the OE toolchain do, runs the model, and "
+                    + "writes per-image top-5 results, per-class and overall accuracy and the full provenance to a "
+                    + "results file (--out). Ctrl-C keeps the finished images; the same command resumes.",
+            "",
+            "Datasets: class folders named by WordNet id; images plus a ground-truth file (labels.csv, val.txt, "
+                    + "dataset.txt in the folder, or --ground-truth); WordNet ids starting the file names; a .tar "
+                    + "(or .tar.gz) read as a stream.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  rdkzoo eval --model mobilenetv2-12-int8.onnx --data images/ilsvrc2012-val-1300 --out mnv2.json",
+            "  rdkzoo eval --model mobilenet_v1_0.25_224_keras_fp32.onnx --data imagenet-sample-images \\",
+            "      --mean 127.5 --scale 1/127.5 --limit 200",
+            "  rdkzoo eval --model mobilenet_v1_0.5_128_quant.onnx --label-offset 1 --data ILSVRC2012_img_val.tar \\",
+            "      --ground-truth ILSVRC2012_val_ground_truth.txt --shard 1/4 --out shard1.json",
+            "",
+            "Exit codes: 0 done, 2 bad input (or an unreadable image with --strict), 130 interrupted (resumable).",
+        })
+public final class EvalCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "The .onnx file, or a catalog id whose cached .onnx is used.")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "DATA", description = "The dataset: a folder or a .tar.")
+    Path data;
+
+    @Option(names = "--ground-truth", paramLabel = "FILE",
+            description = "The label of every image: 'name label' lines (val.txt, ILSVRC2012_val_ground_truth.txt) "
+                    + "or a CSV with a header (file and class_index or wnid columns).")
+    Path groundTruth;
+
+    @Option(names = "--data-layout", paramLabel = "LAYOUT",
+            description = "Force the dataset layout: class-folders, flat, wnid-prefix or tar (default: detected).")
+    String dataLayout;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Class names: synset_words.txt, imagenet_class_index.json, ImageNet_1k.json, or one name "
+                    + "per line (default: the 1000 ImageNet classes in WordNet-id order).")
+    Path labels;
+
+    @Option(names = "--label-offset", paramLabel = "K",
+            description = "Model class = dataset class + K: 1 for 1001-class models with a background class 0 "
+                    + "(default: 1 when the label file starts with 'background', else 0).")
+    Integer labelOffset;
+
+    @Mixin
+    PreprocessOptions preprocessing;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Evaluate a class-stratified sample of N images (reproducible with --seed).")
+    Integer limit;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the --limit sample (default: ${DEFAULT-VALUE}).")
+    long seed = Subsets.DEFAULT_SEED;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Evaluate shard I of N disjoint slices (merge the results later); applied after --limit.")
+    String shard;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Decoding threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--ort-threads", paramLabel = "T",
+            description = "ONNX Runtime threads per operator (default: ONNX Runtime's choice, one per core).")
+    int ortThreads;
+
+    @Option(names = "--batch", paramLabel = "B",
+            description = "Images per inference call when the model's batch axis is dynamic (default: 8).")
+    Integer batch;
+
+    @Option(names = "--strict", description = "Stop at the first unreadable image (exit 2) instead of listing it.")
+    boolean strict;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "The results file; its checkpoint is FILE.partial (default: a file under "
+                    + "$RDKZOO_HOME/results named by model, dataset and settings).")
+    Path out;
+
+    @Option(names = "--restart", description = "Discard the checkpoint of an interrupted run instead of resuming it.")
+    boolean restart;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Summary on stdout: text (default) or json.")
+    OutputFormat format = OutputFormat.TEXT;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    EvalCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ModelLocator.Located located = ModelLocator.locate(context, model);
+        EvaluationRequest request = request(located);
+        try (OrtBackend backend = openBackend(located.file())) {
+            Evaluator evaluator;
+            try {
+                evaluator = Evaluator.prepare(request, backend, context.clock());
+            } catch (InvalidInputException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+            }
+            Path results = out != null ? out : context.home().resolve("results").resolve(evaluator.defaultResultsName());
+            if (!quiet) {
+                context.info("evaluating " + evaluator.images().size() + " images of " + evaluator.dataset().id() + " ("
+                        + evaluator.dataset().layout().id() + ") with " + located.file().getFileName() + ", batch "
+                        + evaluator.batch() + "; results: " + results);
+            }
+            EvaluationResults r = runWithCheckpoint(evaluator, results);
+            if (r == null) {
+                return ExitCodes.INTERRUPTED;
+            }
+            Summary summary = Summary.of(r, results.toString());
+            context.out().print(format == OutputFormat.JSON ? Json.write(summary) + System.lineSeparator() : summary.text());
+            context.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private EvaluationRequest request(ModelLocator.Located located) {
+        Integer shardIndex = null;
+        Integer shardCount = null;
+        if (shard != null) {
+            String[] parts = shard.split("/");
+            try {
+                shardIndex = Integer.parseInt(parts[0].strip());
+                shardCount = Integer.parseInt(parts[1].strip());
+            } catch (RuntimeException e) {
+                throw new ParameterException(spec.commandLine(), "--shard: expected I/N (like 2/4), found '" + shard
+                        + "'");
+            }
+        }
+        DatasetLayout layout = null;
+        if (dataLayout != null) {
+            try {
+                layout = DatasetLayout.parse(dataLayout);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--data-layout: " + e.getMessage());
+            }
+        }
+        PreprocessOverrides overrides = preprocessing.overrides();
+        // A mapper config (--config, once the mapper config model lands) supplies mean and scale here:
+        // overrides = overrides.withNormalisation(config.mean(), config.scale());
+        return EvaluationRequest.builder(located.file(), data)
+                .catalogId(located.catalogId())
+                .layout(layout)
+                .groundTruth(groundTruth)
+                .labels(labels)
+                .labelOffset(labelOffset)
+                .preprocessing(overrides)
+                .limit(limit)
+                .seed(seed)
+                .shard(shardIndex, shardCount)
+                .decodeThreads(threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()))
+                .batch(batch)
+                .strict(strict)
+                .restart(restart)
+                .commandLine(List.copyOf(spec.commandLine().getParseResult().originalArgs()))
+                .build();
+    }
+
+    private OrtBackend openBackend(Path file) {
+        try {
+            return OrtBackend.open(file, new OrtBackend.Options(ortThreads));
+        } catch (BackendException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--ort-threads: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs the evaluation with a shutdown hook: Ctrl-C (SIGINT) or SIGTERM cancels it, and the hook waits until
+     * the current batch is in the checkpoint and the message is out before the JVM exits.
+     *
+     * @return the results, or {@code null} when interrupted (the message is printed)
+     */
+    private EvaluationResults runWithCheckpoint(Evaluator evaluator, Path results) throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            evaluator.cancel();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rdkzoo-eval-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ConsoleProgress.Task task = new ConsoleProgress(context, quiet).start("eval", evaluator.images().size(),
+                ConsoleProgress.Unit.IMAGES);
+        try {
+            return evaluator.run(results, new EvaluationListener() {
+                @Override
+                public void started(int total, int alreadyDone) {
+                    if (alreadyDone > 0 && !quiet) {
+                        context.info("resuming " + Checkpoint.pathFor(results) + ": " + alreadyDone + " of " + total
+                                + " images already done");
+                    }
+                    task.stepTo(alreadyDone);
+                }
+
+                @Override
+                public void progress(int done, int evaluated, int top1, int failures) {
+                    task.stepTo(done);
+                    task.extra(evaluated == 0 ? "" : String.format(Locale.ROOT, "top-1 %.1f%%%s",
+                            100.0 * top1 / evaluated, failures == 0 ? "" : ", " + failures + " unreadable"));
+                }
+            });
+        } catch (EvaluationInterruptedException e) {
+            // Printed here, not by Main: once the hook below is released the JVM may halt at any moment.
+            task.close();
+            context.info(e.getMessage());
+            return null;
+        } catch (UnreadableImageException e) {
+            throw new CliException(ExitCodes.USAGE, "unreadable image " + e.getMessage(), e);
+        } catch (InvalidInputException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
+        } finally {
+            task.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down (Ctrl-C): the hook is running and exits once we return.
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.rdkzoo.cli.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rdkzoo.cli.CliRunner;
+import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.evaluator.testing.SyntheticSet;
+import org.rdkzoo.evaluator.testing.TinyOnnx;
+import org.rdkzoo.evaluator.testing.TinyOnnx.Spec;
+
+/** The eval command's contract for input it must refuse before reading any image. */
+class EvalCommandTest {
+    @TempDir
+    Path dir;
+
+    private CliRunner cli;
+    private Path data;
+    private Path labels;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        cli = new CliRunner(dir.resolve("home"));
+        SyntheticSet set = new SyntheticSet(dir.resolve("data"), 4, 12).add("a.png", 0, 0).add("b.png", 1, 1);
+        data = set.root();
+        labels = set.labelMap(dir.resolve("synsets.txt"));
+    }
+
+    @Test
+    void helpDescribesTheDatasetsAndShowsExamples() {
+        CliRunner.Result r = cli.run("eval", "--help");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertTrue(r.out().contains("--ground-truth"), r.out());
+        assertTrue(r.out().contains("Examples:"), r.out());
+        assertTrue(r.out().contains("--label-offset"), r.out());
+    }
+
+    @Test
+    void aModelWithABackgroundClassIsRefusedWithTheOffsetHintAndNoFileWritten() throws IOException {
+        Path model = TinyOnnx.write(dir.resolve("m.onnx"), Spec.floatLogits(2, 5));
+        Path out = dir.resolve("r.json");
+        CliRunner.Result r = cli.run("eval", "--model", model.toString(), "--data", data.toString(), "--labels",
+                labels.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("has 5 classes, but the label map " + labels + " has 4"), r.err());
+        assertTrue(r.err().contains("pass --label-offset 1"), r.err());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("r.json.partial")));
+    }
+
+    @Test
+    void aMissingModelIsAUsageError() {
+        CliRunner.Result r = cli.run("eval", "--model", dir.resolve("nope.onnx").toString(), "--data", data.toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertTrue(r.err().contains("no such model file: " + dir.resolve("nope.onnx")), r.err());
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsAUsageErrorNamingIt() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.onnx"), "text");
+        CliRunner.Result r = cli.run("eval", "--model", bad.toString(), "--data", data.toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertTrue(r.err().contains(bad + ": ONNX Runtime cannot load the model"), r.err());
+    }
+
+    @Test
+    void malformedShardSizeAndScaleOptionsAreUsageErrors() throws IOException {
+        Path model = TinyOnnx.write(dir.resolve("m.onnx"), Spec.floatLogits(2, 4));
+        String[] base = {"eval", "--model", model.toString(), "--data", data.toString(), "--labels", labels.toString()};
+        CliRunner.Result shard = cli.run(concat(base, "--shard", "2of3"));
+        assertEquals(ExitCodes.USAGE, shard.exitCode());
+        assertTrue(shard.err().contains("--shard: expected I/N (like 2/4), found '2of3'"), shard.err());
+        CliRunner.Result outOfRange = cli.run(concat(base, "--shard", "4/3"));
+        assertEquals(ExitCodes.USAGE, outOfRange.exitCode());
+        assertTrue(outOfRange.err().contains("1 <= I <= N, was 4/3"), outOfRange.err());
+        CliRunner.Result size = cli.run(concat(base, "--size", "big"));
+        assertEquals(ExitCodes.USAGE, size.exitCode());
+        assertTrue(size.err().contains("--size: expected WxH"), size.err());
+        CliRunner.Result scale = cli.run(concat(base, "--scale", "1/x"));
+        assertEquals(ExitCodes.USAGE, scale.exitCode());
+        assertTrue(scale.err().contains("--scale: expected a number or a fraction"), scale.err());
+        CliRunner.Result wrongSize = cli.run(concat(base, "--size", "224x224"));
+        assertEquals(ExitCodes.USAGE, wrongSize.exitCode());
+        assertTrue(wrongSize.err().contains("the model's input width is fixed at 2"), wrongSize.err());
+    }
+
+    @Test
+    void aDatasetWithoutLabelsIsAUsageErrorWithTheWayOut() throws IOException {
+        Path model = TinyOnnx.write(dir.resolve("m.onnx"), Spec.floatLogits(2, 4));
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        Files.writeString(flat.resolve("cat.jpg"), "x");
+        CliRunner.Result r = cli.run("eval", "--model", model.toString(), "--data", flat.toString(), "--labels",
+                labels.toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertTrue(r.err().contains("pass --ground-truth FILE"), r.err());
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
