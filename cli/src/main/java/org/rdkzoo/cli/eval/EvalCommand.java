@@ -236,28 +236,31 @@ public final class EvalCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         ConsoleProgress.Task task = new ConsoleProgress(context, quiet).start("eval", evaluator.images().size(),
                 ConsoleProgress.Unit.IMAGES);
+        String interrupted = null;
         try {
             return evaluator.run(results, new EvaluationListener() {
+                private int resumed;
+
                 @Override
                 public void started(int total, int alreadyDone) {
                     if (alreadyDone > 0 && !quiet) {
                         context.info("resuming " + Checkpoint.pathFor(results) + ": " + alreadyDone + " of " + total
                                 + " images already done");
                     }
-                    task.stepTo(alreadyDone);
+                    // The bar counts this run's images only, so its rate is this run's rate.
+                    resumed = alreadyDone;
+                    task.total(total - alreadyDone);
                 }
 
                 @Override
                 public void progress(int done, int evaluated, int top1, int failures) {
-                    task.stepTo(done);
+                    task.stepTo(done - resumed);
                     task.extra(evaluated == 0 ? "" : String.format(Locale.ROOT, "top-1 %.1f%%%s",
                             100.0 * top1 / evaluated, failures == 0 ? "" : ", " + failures + " unreadable"));
                 }
             });
         } catch (EvaluationInterruptedException e) {
-            // Printed here, not by Main: once the hook below is released the JVM may halt at any moment.
-            task.close();
-            context.info(e.getMessage());
+            interrupted = e.getMessage();
             return null;
         } catch (UnreadableImageException e) {
             throw new CliException(ExitCodes.USAGE, "unreadable image " + e.getMessage(), e);
@@ -267,6 +270,10 @@ public final class EvalCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
         } finally {
             task.close();
+            if (interrupted != null) {
+                // Printed here, not by Main: once the hook is released the JVM may halt at any moment.
+                context.info(interrupted);
+            }
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
