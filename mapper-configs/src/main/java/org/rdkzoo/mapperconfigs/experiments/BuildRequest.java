@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param config      the user's hb_mapper YAML
  * @param label       a name for the experiment, or null
  * @param timeout     how long the toolchain may run, null for no limit
- * @param settings    {@code group.key -> value} to set on top of the file
+ * @param settings    {@code group.key -> value} to set on top of the file; a null value removes the key
  * @param nodeInfo    node_info entries to add
  * @param sweep       what a sweep set, for the record (empty outside sweeps)
  * @param commandLine rdkzoo's arguments, for the provenance
@@ -23,7 +23,7 @@ public record BuildRequest(Path config, String label, Duration timeout, Map<Stri
 
     public BuildRequest {
         Objects.requireNonNull(config, "config");
-        settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)); // nulls allowed
         nodeInfo = nodeInfo == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodeInfo));
         sweep = sweep == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sweep));
         commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);

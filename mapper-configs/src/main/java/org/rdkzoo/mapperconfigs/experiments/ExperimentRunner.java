@@ -73,7 +73,8 @@ public final class ExperimentRunner {
         for (Map.Entry<String, Object> s : request.settings().entrySet()) {
             String key = s.getKey();
             int dot = key.indexOf('.');
-            c = c.with(key.substring(0, dot), key.substring(dot + 1), s.getValue());
+            c = s.getValue() == null ? c.without(key.substring(0, dot), key.substring(dot + 1))
+                    : c.with(key.substring(0, dot), key.substring(dot + 1), s.getValue());
         }
         if (!request.nodeInfo().isEmpty()) {
             c = c.withNodeInfo(request.nodeInfo());

@@ -84,6 +84,15 @@ public final class MapperYaml {
         return new MapperYaml(copy);
     }
 
+    /** A copy without {@code group.key}. */
+    public MapperYaml without(String group, String key) {
+        Map<String, Object> copy = deepCopy(tree);
+        if (copy.get(group) instanceof Map<?, ?> g) {
+            g.remove(key);
+        }
+        return new MapperYaml(copy);
+    }
+
     /** A copy with these node_info entries added (replacing entries of the same node). */
     public MapperYaml withNodeInfo(Map<String, Map<String, String>> entries) {
         Map<String, Object> copy = deepCopy(tree);
