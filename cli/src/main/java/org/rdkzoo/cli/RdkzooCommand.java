@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             org.rdkzoo.cli.mapper.MapperCommand.class,
+            org.rdkzoo.cli.experiments.ExperimentsCommand.class,
             AutoComplete.GenerateCompletion.class,
         })
 public final class RdkzooCommand implements Callable<Integer> {

@@ -268,13 +268,14 @@ public final class StandInHbMapper {
     }
 
     private static void hang(Map<String, String> env, Log log) throws IOException {
-        log.info("Start to calibrate the model.");
-        log.flush();
         Path sleep = Files.exists(Path.of("/bin/sleep")) ? Path.of("/bin/sleep") : Path.of("/usr/bin/sleep");
         Process child = new ProcessBuilder(sleep.toString(), "300").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Path state = Path.of(env.getOrDefault(StandIns.STATE, "."));
         Files.writeString(state.resolve("hang-child.pid"), Long.toString(child.pid()));
         Files.writeString(state.resolve("hang-self.pid"), Long.toString(ProcessHandle.current().pid()));
+        // Announced only once the child exists, so whoever reacts to the line finds the whole tree.
+        log.info("Start to calibrate the model.");
+        log.flush();
         while (true) {
             try {
                 Thread.sleep(60_000);
