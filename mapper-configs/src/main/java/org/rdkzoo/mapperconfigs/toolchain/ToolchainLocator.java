@@ -50,9 +50,11 @@ public final class ToolchainLocator {
                     if (local.isPresent()) {
                         return local.get();
                     }
-                    throw new ToolchainUnavailableException("no hb_mapper toolchain found: " + dockerProblem.getMessage()
+                    String docker = dockerProblem.getMessage();
+                    throw new ToolchainUnavailableException("no hb_mapper toolchain found: " + docker
                             + "; and hb_mapper is not on PATH (or run rdkzoo inside the OE container, "
-                            + "where it is, with --toolchain local)");
+                            + "where it is, with --toolchain local)"
+                            + (docker.contains("docker pull") ? "" : "; with Docker working, get the image: " + pullHint(img)));
                 }
             }
         }

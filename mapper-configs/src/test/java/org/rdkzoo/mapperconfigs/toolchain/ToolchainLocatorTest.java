@@ -54,6 +54,16 @@ class ToolchainLocatorTest {
     }
 
     @Test
+    void aDownDaemonWithoutHbMapperStillNamesTheImageToGet() throws Exception {
+        env.put("STANDIN_DOCKER_DAEMON", "down");
+        standIns.without("hb_mapper");
+        ToolchainUnavailableException e = assertThrows(ToolchainUnavailableException.class,
+                () -> new ToolchainLocator(env).locate(ToolchainLocator.Choice.AUTO, null));
+        assertTrue(e.getMessage().contains("start the Docker service"), e.getMessage());
+        assertTrue(e.getMessage().contains(ToolchainLocator.OFFLINE_IMAGE_URL), e.getMessage());
+    }
+
+    @Test
     void anAbsentImageIsReportedWithThePullCommandForThatImage() throws Exception {
         ToolchainUnavailableException e = assertThrows(ToolchainUnavailableException.class,
                 () -> new ToolchainLocator(env).locate(ToolchainLocator.Choice.DOCKER, "example/oe:v9"));
