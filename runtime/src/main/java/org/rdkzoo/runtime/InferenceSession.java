@@ -54,6 +54,7 @@ public final class InferenceSession implements AutoCloseable {
     private final BpuModel model;
     private final Libdnn libdnn;
     private final HbDnnLibrary api;
+    private final HotPath hot;
     private final Pointer handle;
     private final ModelDescription description;
     // One block for both tensor arrays, the control parameters and the two pointer slots hbDNNInfer takes.
@@ -77,6 +78,7 @@ public final class InferenceSession implements AutoCloseable {
         this.model = model;
         this.libdnn = model.libdnn();
         this.api = libdnn.api();
+        this.hot = libdnn.hotPath();
         this.handle = network.handle();
         this.description = network.description();
         int inputs = description.inputs().size();
@@ -200,25 +202,25 @@ public final class InferenceSession implements AutoCloseable {
         }
         try {
             for (Pointer mem : inputMems) {
-                libdnn.check("hbSysFlushMem", api.hbSysFlushMem(mem, CACHE_CLEAN));
+                libdnn.check("hbSysFlushMem", hot.flush(mem, CACHE_CLEAN));
             }
             taskSlot.setPointer(0, null);
-            libdnn.check("hbDNNInfer", api.hbDNNInfer(taskSlot, outputSlot, inputTensors, handle, ctrl));
+            libdnn.check("hbDNNInfer", hot.infer(taskSlot, outputSlot, inputTensors, handle, ctrl));
             Pointer task = taskSlot.getPointer(0);
-            int waited = api.hbDNNWaitTaskDone(task, timeoutMillis(timeout));
+            int waited = hot.waitTaskDone(task, timeoutMillis(timeout));
             if (waited != 0) {
                 HbDnnException failure = waited == HbDnnStatus.HB_DNN_TIMEOUT.code()
                         ? new InferenceTimeoutException(timeout, waited, libdnn.describe(waited))
                         : libdnn.failure("hbDNNWaitTaskDone", waited);
-                int released = api.hbDNNReleaseTask(task);
+                int released = hot.releaseTask(task);
                 if (released != 0) {
                     failure.addSuppressed(libdnn.failure("hbDNNReleaseTask", released));
                 }
                 throw failure;
             }
-            libdnn.check("hbDNNReleaseTask", api.hbDNNReleaseTask(task));
+            libdnn.check("hbDNNReleaseTask", hot.releaseTask(task));
             for (Pointer mem : outputMems) {
-                libdnn.check("hbSysFlushMem", api.hbSysFlushMem(mem, CACHE_INVALIDATE));
+                libdnn.check("hbSysFlushMem", hot.flush(mem, CACHE_INVALIDATE));
             }
             hasRun = true;
         } finally {

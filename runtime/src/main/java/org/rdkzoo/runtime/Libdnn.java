@@ -30,13 +30,15 @@ public final class Libdnn {
     private static final Map<String, Libdnn> LOADED = new ConcurrentHashMap<>();
 
     private final HbDnnLibrary api;
+    private final HotPath hotPath;
     private final String location;
     private final String origin;
     private final String version;
     private final boolean errorDescriptions;
 
-    private Libdnn(HbDnnLibrary api, String location, String origin, boolean errorDescriptions) {
+    private Libdnn(HbDnnLibrary api, HotPath hotPath, String location, String origin, boolean errorDescriptions) {
         this.api = api;
+        this.hotPath = hotPath;
         this.location = location;
         this.origin = origin;
         this.errorDescriptions = errorDescriptions;
@@ -105,7 +107,7 @@ public final class Libdnn {
         }
         HbDnnLibrary api = Native.load(library, HbDnnLibrary.class);
         String location = nativeLibrary.getFile() == null ? library : nativeLibrary.getFile().getAbsolutePath();
-        return new Libdnn(api, location, origin, descriptions);
+        return new Libdnn(api, HotPath.of(nativeLibrary, api), location, origin, descriptions);
     }
 
     private static String firstLine(String message) {
@@ -165,6 +167,16 @@ public final class Libdnn {
 
     HbDnnLibrary api() {
         return api;
+    }
+
+    /** The per-inference calls (direct-mapped for the first libdnn of the JVM). */
+    HotPath hotPath() {
+        return hotPath;
+    }
+
+    /** This library with its per-inference calls through the interface mapping (tests compare both mappings). */
+    Libdnn withInterfaceMapping() {
+        return new Libdnn(api, new HotPath.Proxy(api), location, origin, errorDescriptions);
     }
 
     /** Throws {@link HbDnnException} when {@code status} is not 0. */

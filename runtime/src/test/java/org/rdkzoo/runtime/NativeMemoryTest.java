@@ -80,7 +80,7 @@ class NativeMemoryTest {
             }
             assertTrue(windowsWithoutGc >= 5, "only " + windowsWithoutGc + " windows ran without a GC");
             double perInference = (double) heapBytes / heapInferences;
-            System.out.printf("NativeMemoryTest: %.0f heap bytes per inference (JNA's argument boxing), %d of %d"
+            System.out.printf("NativeMemoryTest: %.0f heap bytes per inference, %d of %d"
                     + " windows without GC%n", perInference, windowsWithoutGc, INFERENCES / WINDOW);
             // The logits output alone is 4,000 bytes: a per-inference copy of a buffer would exceed this.
             assertTrue(perInference < 2048, perInference + " heap bytes per inference");

@@ -14,9 +14,8 @@ import java.nio.ByteBuffer;
 public final class Dequantizer {
     private final TensorProperties properties;
     private final DataType type;
-    private final int[] dims;
-    private final long[] steps;
-    private final int axis;
+    private final Rows rows;
+    private final boolean bulkFloats;
     private final double[] factors;
     private final int[] zeroPoints;
     private final boolean identity;
@@ -25,11 +24,9 @@ public final class Dequantizer {
     private Dequantizer(TensorProperties p) {
         this.properties = p;
         this.type = p.type();
-        this.dims = p.validShape().dims();
-        this.steps = p.byteStrides();
         Quantization q = p.quantization();
         int entries = Math.max(1, q.length());
-        this.axis = q.isPerAxis() ? q.axis() : -1;
+        this.rows = Rows.of(p.validShape().dims(), p.byteStrides(), q.isPerAxis() ? q.axis() : -1);
         this.factors = new double[entries];
         this.zeroPoints = new int[entries];
         for (int k = 0; k < entries; k++) {
@@ -38,6 +35,8 @@ public final class Dequantizer {
         }
         this.identity = q.type() == QuantiType.NONE;
         this.count = Math.toIntExact(p.elementCount());
+        // The zoo's classifiers: one dense F32 row, copied in bulk.
+        this.bulkFloats = identity && type == DataType.F32 && rows.isSingleRow() && rows.rowStep() == Float.BYTES;
     }
 
     /**
@@ -81,10 +80,15 @@ public final class Dequantizer {
         if (values.length < count) {
             throw new IllegalArgumentException("destination holds " + values.length + " values, the tensor has " + count);
         }
-        int last = dims.length - 1;
-        int inner = dims[last];
-        long innerStep = steps[last];
-        Rows.forEach(dims, steps, (base, row, index) -> {
+        if (bulkFloats) {
+            memory.duplicate().order(memory.order()).asFloatBuffer().get(0, values, 0, count);
+            return;
+        }
+        int inner = rows.rowLength();
+        long innerStep = rows.rowStep();
+        int axis = rows.axis();
+        int last = rows.last();
+        rows.forEach((base, row, index) -> {
             int out = row * inner;
             if (identity) {
                 for (int j = 0; j < inner; j++) {

@@ -14,16 +14,15 @@ import java.nio.ByteBuffer;
 public final class InputPacker {
     private final TensorProperties properties;
     private final DataType type;
-    private final int[] dims;
-    private final long[] steps;
+    private final Rows rows;
     private final int[] planeSizes;
     private final int denseSize;
 
     private InputPacker(TensorProperties p) {
         this.properties = p;
         this.type = p.type();
-        this.dims = p.validShape().dims();
-        this.steps = type.isYuv420() ? null : p.byteStrides();
+        this.rows = type.isYuv420() ? null : Rows.of(p.validShape().dims(), p.byteStrides(),
+                p.quantization().isPerAxis() ? p.quantization().axis() : -1);
         this.planeSizes = p.planeByteSizes();
         this.denseSize = p.denseByteSize();
     }
@@ -78,13 +77,14 @@ public final class InputPacker {
             return;
         }
         int size = type.byteSize();
-        Rows.forEach(dims, steps, (offset, row, index) -> {
-            int from = src + row * dims[dims.length - 1] * size;
-            long innerStep = steps[steps.length - 1];
+        int inner = rows.rowLength();
+        long innerStep = rows.rowStep();
+        rows.forEach((offset, row, index) -> {
+            int from = src + row * inner * size;
             if (innerStep == size) {
-                planes[0].put(Math.toIntExact(offset), dense, from, dims[dims.length - 1] * size);
+                planes[0].put(Math.toIntExact(offset), dense, from, inner * size);
             } else {
-                for (int j = 0; j < dims[dims.length - 1]; j++) {
+                for (int j = 0; j < inner; j++) {
                     planes[0].put(Math.toIntExact(offset + j * innerStep), dense, from + j * size, size);
                 }
             }
@@ -113,18 +113,20 @@ public final class InputPacker {
         }
         checkPlanes(planes);
         Quantization q = properties.quantization();
-        int last = dims.length - 1;
-        int axis = q.isPerAxis() ? q.axis() : -1;
-        Rows.forEach(dims, steps, (offset, row, index) -> {
-            for (int j = 0; j < dims[last]; j++) {
+        int last = rows.last();
+        int axis = rows.axis();
+        int inner = rows.rowLength();
+        long innerStep = rows.rowStep();
+        rows.forEach((offset, row, index) -> {
+            for (int j = 0; j < inner; j++) {
                 int k = axis < 0 ? 0 : axis == last ? j : index[axis];
-                double x = values[row * dims[last] + j];
+                double x = values[row * inner + j];
                 double stored = switch (q.type()) {
                     case NONE -> x;
                     case SCALE -> x / q.factor(k) + q.zeroPoint(k);
                     case SHIFT -> x / q.factor(k);
                 };
-                Elements.write(planes[0], Math.toIntExact(offset + j * steps[last]), type, stored);
+                Elements.write(planes[0], Math.toIntExact(offset + j * innerStep), type, stored);
             }
         });
     }
@@ -134,16 +136,23 @@ public final class InputPacker {
         int w = properties.imageWidth();
         int alignedH = properties.alignedImageHeight();
         int alignedW = properties.alignedImageWidth();
-        for (int r = 0; r < h; r++) {
-            planes[0].put(r * alignedW, dense, src + r * w, w);
-        }
+        copyRows(dense, src, planes[0], 0, h, w, alignedW);
         if (type == DataType.Y) {
             return;
         }
         ByteBuffer uv = type == DataType.NV12_SEPARATE ? planes[1] : planes[0];
         int uvBase = type == DataType.NV12_SEPARATE ? 0 : alignedH * alignedW;
-        for (int r = 0; r < h / 2; r++) {
-            uv.put(uvBase + r * alignedW, dense, src + h * w + r * w, w);
+        copyRows(dense, src + h * w, uv, uvBase, h / 2, w, alignedW);
+    }
+
+    /** Copies {@code rows} rows of {@code width} bytes to rows {@code alignedWidth} apart: in one go when unpadded. */
+    private static void copyRows(ByteBuffer src, int from, ByteBuffer dst, int to, int rows, int width, int alignedWidth) {
+        if (width == alignedWidth) {
+            dst.put(to, src, from, rows * width);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            dst.put(to + r * alignedWidth, src, from + r * width, width);
         }
     }
 
