@@ -1,0 +1,230 @@
+package org.rdkzoo.mapperconfigs.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Reads an hb_mapper config as the toolchain's PyYAML reads it (YAML 1.1: {@code False}, {@code yes},
+ * flow mappings with a trailing comma, space-separated numbers kept as one string), keeping the
+ * line and column of every key and value.
+ *
+ * <p>The file is first composed into SnakeYAML's node tree and values are then built from the nodes
+ * by this class, never by a constructor: no tag can instantiate a Java class. Tags other than the
+ * standard scalar and collection ones are refused, as are documents too large, too deep or with too
+ * many aliases (a "billion laughs" alias bomb).
+ */
+public final class MapperConfigReader {
+    static final int MAX_ALIASES = 20;
+    static final int MAX_DEPTH = 32;
+    static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
+    /** Values after aliases are expanded: far above any real config, far below an alias bomb's. */
+    static final int MAX_VALUES = 100_000;
+
+    private static final Set<Tag> STANDARD = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP,
+            Tag.MAP, Tag.SEQ, Tag.MERGE, PyYamlResolver.VALUE);
+
+    /** How SnakeYAML's composer words a refusal by our tag inspector. */
+    private static final String GLOBAL_TAG = "Global tag is not allowed:";
+
+    private final Path file;
+    private final Map<List<String>, Position> keys = new HashMap<>();
+    private final Map<List<String>, Position> values = new HashMap<>();
+    private final Map<List<String>, Position> duplicates = new HashMap<>();
+    private int budget = MAX_VALUES;
+
+    private MapperConfigReader(Path file) {
+        this.file = file;
+    }
+
+    /** Reads a config file; relative paths in it will resolve against its folder. */
+    public static MapperConfig read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+    }
+
+    /**
+     * Parses config text.
+     *
+     * @param file the file name to put in messages and to resolve relative paths against, or
+     *             {@code null}
+     */
+    public static MapperConfig parse(String text, Path file) throws ConfigFormatException {
+        return new MapperConfigReader(file).parse(text);
+    }
+
+    private MapperConfig parse(String text) throws ConfigFormatException {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        Node root;
+        try {
+            root = yaml().compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            String problem = e.getProblem() == null ? "" : e.getProblem();
+            if (problem.startsWith(GLOBAL_TAG)) {
+                Tag tag = new Tag(problem.substring(GLOBAL_TAG.length()).trim());
+                throw new ConfigFormatException(file, position(e.getProblemMark()), forbidden(tag), e);
+            }
+            throw new ConfigFormatException(file, position(e.getProblemMark()), "not valid YAML: " + problem(e), e);
+        } catch (YAMLException e) {
+            throw new ConfigFormatException(file, Position.NONE, refusal(e.getMessage()), e);
+        }
+        if (root == null) {
+            throw new ConfigFormatException(file, Position.NONE, "the file is empty; an hb_mapper config is a mapping of "
+                    + "sections (model_parameters, input_parameters, calibration_parameters, compiler_parameters)");
+        }
+        if (!(root instanceof MappingNode)) {
+            throw new ConfigFormatException(file, position(root.getStartMark()),
+                    "expected a mapping of sections (model_parameters: ...), found a " + kind(root));
+        }
+        Object document = value(root, List.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sections = (Map<String, Object>) document;
+        return MapperConfig.of(sections, new ConfigSource(file, keys, values, duplicates));
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setMergeOnCompose(false);
+        // Global tags (!<tag:example.com,2000:x>) never reach us; standard-prefix ones are checked below.
+        options.setTagInspector(tag -> false);
+        DumperOptions dumper = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new PyYamlResolver());
+    }
+
+    private Object value(Node node, List<String> path) throws ConfigFormatException {
+        if (--budget < 0) {
+            throw new ConfigFormatException(file, position(node.getStartMark()), "the document expands to more than "
+                    + MAX_VALUES + " values through aliases (an alias bomb?); hb_mapper configs are small");
+        }
+        Tag tag = node.getTag();
+        if (!STANDARD.contains(tag)) {
+            throw new ConfigFormatException(file, position(node.getStartMark()), forbidden(tag));
+        }
+        if (node instanceof ScalarNode s) {
+            if (Tag.MERGE.equals(tag)) {
+                return s.getValue();
+            }
+            try {
+                return PyYamlValues.scalar(tag, s.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFormatException(file, position(node.getStartMark()), e.getMessage()
+                        + (PyYamlResolver.VALUE.equals(tag) ? " (quote the '=')" : ""));
+            }
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < seq.getValue().size(); i++) {
+                list.add(value(seq.getValue().get(i), append(path, "[" + i + "]")));
+            }
+            return list;
+        }
+        return mapping((MappingNode) node, path);
+    }
+
+    private Map<String, Object> mapping(MappingNode node, List<String> path) throws ConfigFormatException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (NodeTuple t : node.getValue()) {
+            Node k = t.getKeyNode();
+            if (Tag.MERGE.equals(k.getTag())) {
+                // PyYAML's merge key: keys of the merged mapping(s) count unless set here.
+                Object m = value(t.getValueNode(), append(path, "<<"));
+                for (Object one : m instanceof List<?> l ? l : List.of(m)) {
+                    if (!(one instanceof Map<?, ?> mm)) {
+                        throw new ConfigFormatException(file, position(t.getValueNode().getStartMark()),
+                                "a merge key (<<) takes a mapping or a list of mappings");
+                    }
+                    mm.forEach((kk, vv) -> merged.putIfAbsent((String) kk, vv));
+                }
+                continue;
+            }
+            if (!(k instanceof ScalarNode)) {
+                throw new ConfigFormatException(file, position(k.getStartMark()), "a key must be a plain value, found a "
+                        + kind(k) + " (PyYAML: unhashable key)");
+            }
+            String key = PyYamlValues.pythonText(value(k, path));
+            List<String> keyPath = append(path, key);
+            if (map.containsKey(key)) {
+                duplicates.put(keyPath, keys.get(keyPath));
+            }
+            keys.put(keyPath, position(k.getStartMark()));
+            values.put(keyPath, position(t.getValueNode().getStartMark()));
+            map.remove(key);
+            map.put(key, value(t.getValueNode(), keyPath));
+        }
+        merged.forEach(map::putIfAbsent);
+        return map;
+    }
+
+    private static String forbidden(Tag tag) {
+        return "tag " + PyYamlValues.describeTag(tag) + " is not allowed: an hb_mapper config holds plain strings, "
+                + "numbers, booleans, lists and mappings, and no tag may create an object";
+    }
+
+    private static List<String> append(List<String> path, String key) {
+        List<String> p = new ArrayList<>(path.size() + 1);
+        p.addAll(path);
+        p.add(key);
+        return List.copyOf(p);
+    }
+
+    private static Position position(Mark mark) {
+        return mark == null ? Position.NONE : new Position(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static String kind(Node node) {
+        return node instanceof SequenceNode ? "list" : node instanceof MappingNode ? "mapping" : "scalar";
+    }
+
+    private static String problem(MarkedYAMLException e) {
+        String context = e.getContext();
+        String problem = e.getProblem();
+        if (problem != null && problem.contains("aliases for non-scalar nodes")) {
+            return refusal(problem);
+        }
+        return (context != null ? context + ": " : "") + (problem != null ? problem : e.getMessage());
+    }
+
+    /** SnakeYAML's limit messages, said for a user. */
+    private static String refusal(String message) {
+        if (message == null) {
+            return "cannot be read";
+        }
+        if (message.contains("aliases for non-scalar nodes")) {
+            return "more than " + MAX_ALIASES + " aliases to lists or mappings (an alias bomb?); refused";
+        } else if (message.contains("exceeds the limit")) {
+            return "the document is larger than " + MAX_CODE_POINTS + " characters; refused";
+        } else if (message.contains("Nesting Depth")) {
+            return "values nested more than " + MAX_DEPTH + " levels deep; refused";
+        }
+        return message;
+    }
+}
