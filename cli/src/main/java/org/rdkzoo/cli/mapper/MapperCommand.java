@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "hb_mapper configs, calibration data and toolchain runs.",
         subcommands = {
+            InitCommand.class,
+            ValidateCommand.class,
         })
 public final class MapperCommand implements Callable<Integer> {
     private final CliContext context;

@@ -2,6 +2,8 @@ package org.rdkzoo.mapperconfigs.config;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,37 +153,81 @@ public final class MapperConfigReader {
 
     private Map<String, Object> mapping(MappingNode node, List<String> path) throws ConfigFormatException {
         Map<String, Object> map = new LinkedHashMap<>();
-        Map<String, Object> merged = new LinkedHashMap<>();
-        for (NodeTuple t : node.getValue()) {
-            Node k = t.getKeyNode();
-            if (Tag.MERGE.equals(k.getTag())) {
-                // PyYAML's merge key: keys of the merged mapping(s) count unless set here.
-                Object m = value(t.getValueNode(), append(path, "<<"));
-                for (Object one : m instanceof List<?> l ? l : List.of(m)) {
-                    if (!(one instanceof Map<?, ?> mm)) {
-                        throw new ConfigFormatException(file, position(t.getValueNode().getStartMark()),
-                                "a merge key (<<) takes a mapping or a list of mappings");
-                    }
-                    mm.forEach((kk, vv) -> merged.putIfAbsent((String) kk, vv));
-                }
-                continue;
-            }
+        // Python dict semantics: keys equal in Python are one key (True == 1 == 1.0); a repeated key keeps
+        // its first position and takes the last value.
+        Map<Object, String> identities = new HashMap<>();
+        Set<Object> ownKeys = new java.util.HashSet<>();
+        for (Pair p : flatten(node)) {
+            Node k = p.tuple().getKeyNode();
             if (!(k instanceof ScalarNode)) {
                 throw new ConfigFormatException(file, position(k.getStartMark()), "a key must be a plain value, found a "
                         + kind(k) + " (PyYAML: unhashable key)");
             }
-            String key = PyYamlValues.pythonText(value(k, path));
+            Object keyValue = value(k, path);
+            Object identity = identity(keyValue);
+            String key = identities.computeIfAbsent(identity, x -> PyYamlValues.pythonText(keyValue));
             List<String> keyPath = append(path, key);
-            if (map.containsKey(key)) {
+            if (!p.merged() && !ownKeys.add(identity)) {
                 duplicates.put(keyPath, keys.get(keyPath));
             }
             keys.put(keyPath, position(k.getStartMark()));
-            values.put(keyPath, position(t.getValueNode().getStartMark()));
-            map.remove(key);
-            map.put(key, value(t.getValueNode(), keyPath));
+            values.put(keyPath, position(p.tuple().getValueNode().getStartMark()));
+            map.put(key, value(p.tuple().getValueNode(), keyPath));
         }
-        merged.forEach(map::putIfAbsent);
         return map;
+    }
+
+    /** A key/value pair and whether it came in through a merge key. */
+    private record Pair(NodeTuple tuple, boolean merged) {
+    }
+
+    /**
+     * PyYAML's flatten_mapping: the pairs of merged mappings first (for a list of them, the last one's
+     * first, so that earlier ones win), then the mapping's own pairs.
+     */
+    private List<Pair> flatten(MappingNode node) throws ConfigFormatException {
+        List<Pair> merge = new ArrayList<>();
+        List<Pair> own = new ArrayList<>();
+        for (NodeTuple t : node.getValue()) {
+            if (!Tag.MERGE.equals(t.getKeyNode().getTag())) {
+                own.add(new Pair(t, false));
+                continue;
+            }
+            Node v = t.getValueNode();
+            if (v instanceof MappingNode m) {
+                flatten(m).forEach(p -> merge.add(new Pair(p.tuple(), true)));
+            } else if (v instanceof SequenceNode seq) {
+                List<List<Pair>> sub = new ArrayList<>();
+                for (Node n : seq.getValue()) {
+                    if (!(n instanceof MappingNode m)) {
+                        throw new ConfigFormatException(file, position(n.getStartMark()),
+                                "a merge key (<<) takes a mapping or a list of mappings, found a " + kind(n));
+                    }
+                    sub.add(flatten(m));
+                }
+                java.util.Collections.reverse(sub);
+                sub.forEach(l -> l.forEach(p -> merge.add(new Pair(p.tuple(), true))));
+            } else {
+                throw new ConfigFormatException(file, position(v.getStartMark()),
+                        "a merge key (<<) takes a mapping or a list of mappings, found a " + kind(v));
+            }
+        }
+        merge.addAll(own);
+        return merge;
+    }
+
+    /** What Python's dict compares keys by: numbers (and booleans) by value, everything else by itself. */
+    private static Object identity(Object key) {
+        if (key instanceof Boolean b) {
+            return BigDecimal.valueOf(b ? 1 : 0);
+        } else if (key instanceof Long || key instanceof BigInteger) {
+            return new BigDecimal(key.toString());
+        } else if (key instanceof Double d) {
+            return d.isNaN() ? new Object() : d.isInfinite() ? d : BigDecimal.valueOf(d).stripTrailingZeros();
+        } else if (key == null) {
+            return Tag.NULL;
+        }
+        return List.of(key.getClass(), key);
     }
 
     private static String forbidden(Tag tag) {
