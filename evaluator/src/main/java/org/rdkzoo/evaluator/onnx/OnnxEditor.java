@@ -86,15 +86,28 @@ public final class OnnxEditor {
      *         not match the tensor's known size along its axis
      */
     public String insertQdq(String tensor, QuantSpec spec) {
+        return insertQdq(tensor, spec, null);
+    }
+
+    /**
+     * Like {@link #insertQdq(String, QuantSpec)}, but only the named nodes read the dequantized value;
+     * other readers keep the original (to quantize a convolution's input while a residual Add beside
+     * it keeps float, say).
+     *
+     * @param consumers names of the nodes to rewire; {@code null} for every reader
+     * @throws IllegalArgumentException when none of them reads {@code tensor}
+     */
+    public String insertQdq(String tensor, QuantSpec spec, Set<String> consumers) {
         int first = -1;
         for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.get(i).getInputList().contains(tensor)) {
+            if (reads(nodes.get(i), tensor, consumers)) {
                 first = i;
                 break;
             }
         }
         if (first < 0) {
-            throw new IllegalArgumentException("no node reads tensor '" + tensor + "'");
+            throw new IllegalArgumentException(consumers == null ? "no node reads tensor '" + tensor + "'"
+                    : "none of " + consumers + " reads tensor '" + tensor + "'");
         }
         checkAxis(tensor, spec);
         String domain = standardSupports(spec) ? "" : MS_DOMAIN;
@@ -111,7 +124,7 @@ public final class OnnxEditor {
 
         for (int i = first; i < nodes.size(); i++) {
             NodeProto n = nodes.get(i);
-            if (n.getInputList().contains(tensor)) {
+            if (reads(n, tensor, consumers)) {
                 NodeProto.Builder b = n.toBuilder();
                 for (int k = 0; k < b.getInputCount(); k++) {
                     if (b.getInput(k).equals(tensor)) {
@@ -134,6 +147,10 @@ public final class OnnxEditor {
         nodes.add(first, dq.build());
         nodes.add(first, q.build());
         return dequantized;
+    }
+
+    private static boolean reads(NodeProto n, String tensor, Set<String> consumers) {
+        return n.getInputList().contains(tensor) && (consumers == null || consumers.contains(n.getName()));
     }
 
     /** Replaces the initializer of the same name (its values, type or dims). */

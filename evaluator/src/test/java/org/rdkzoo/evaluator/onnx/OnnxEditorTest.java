@@ -118,6 +118,25 @@ class OnnxEditorTest {
     }
 
     @Test
+    void onlyTheChosenConsumersReadTheQuantizedValue() throws Exception {
+        // x feeds both a Mul (to be quantized) and an Add (kept float), like a conv input beside a residual.
+        OnnxModel model = new OnnxBuilder("g", 13)
+                .input("x", DataType.FLOAT, 2).output("m", DataType.FLOAT, 2).output("a", DataType.FLOAT, 2)
+                .initializer(Tensors.floats("one", new long[] {2}, new float[] {1f, 1f}))
+                .initializer(Tensors.floats("zero", new long[] {2}, new float[] {0f, 0f}))
+                .node("Mul", "mul", List.of("x", "one"), List.of("m"))
+                .node("Add", "add", List.of("x", "zero"), List.of("a"))
+                .build();
+        OnnxEditor editor = model.edit();
+        editor.insertQdq("x", QuantSpec.perTensor(DataType.INT8, 0.5f, 0), java.util.Set.of("mul"));
+        Map<String, float[]> out = OrtRunner.run(editor.build(), "x", new float[] {0.3f, 1.2f}, 2);
+        assertArrayEquals(new float[] {0.5f, 1.0f}, out.get("m"), 0f);
+        assertArrayEquals(new float[] {0.3f, 1.2f}, out.get("a"), 0f);
+        assertThrows(IllegalArgumentException.class,
+                () -> model.edit().insertQdq("x", QuantSpec.perTensor(DataType.INT8, 1f, 0), java.util.Set.of("nope")));
+    }
+
+    @Test
     void perChannelSpecMustMatchTheChannelCount() {
         OnnxEditor editor = TinyGraphs.convNet(13).edit();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

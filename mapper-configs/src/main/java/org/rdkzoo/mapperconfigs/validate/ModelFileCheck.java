@@ -92,6 +92,13 @@ final class ModelFileCheck implements ConfigCheck {
                         n, String.join(", ", inputNames));
             }
         }
+        for (String source : c.inputSource().keySet()) {
+            if (!inputNames.contains(source)) {
+                ctx.add(Severity.ERROR, List.of("compiler_parameters", "input_source", source), false,
+                        "input_source names '" + source + "', which is not an input of the model"
+                                + CheckContext.didYouMean(source, inputNames), source, String.join(", ", inputNames));
+            }
+        }
         List<ValueInfo> matched = configInputs(c, model);
         for (int i = 0; i < matched.size(); i++) {
             checkShape(ctx, matched.get(i), i);

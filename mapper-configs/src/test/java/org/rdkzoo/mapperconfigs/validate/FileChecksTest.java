@@ -108,7 +108,10 @@ class FileChecksTest {
         all = render(validate(read().with(ConfigKey.INPUT_SHAPE, "1x3x256x256")));
         assertTrue(all.contains("input_shape does not match the model's input data (found '1x3x256x256'; allowed: 1x3x224x224)")
                 || all.contains("input_shape does not match the model's input data (found 1x3x256x256"), all);
-        assertClean(validate(read().with(ConfigKey.INPUT_NAME, "data").with(ConfigKey.INPUT_SHAPE, "1x3x224x224")));
+        assertClean(validate(read().with(ConfigKey.INPUT_NAME, "data").with(ConfigKey.INPUT_SHAPE, "1x3x224x224")
+                .with(ConfigKey.INPUT_SOURCE, Map.of("data", "ddr"))));
+        Diagnostic source = only(validate(read().with(ConfigKey.INPUT_SOURCE, Map.of("dta", "ddr"))));
+        assertTrue(source.message().contains("'dta', which is not an input of the model; did you mean 'data'?"), source.message());
     }
 
     @Test
