@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.rdkzoo.evaluator.onnx.DataType;
 import org.rdkzoo.evaluator.onnx.OnnxBuilder;
@@ -66,6 +68,8 @@ public final class EfficientNetGraphs {
         }
     }
 
+    private static final Map<Spec, OnnxModel> CACHE = new ConcurrentHashMap<>();
+
     private EfficientNetGraphs() {
     }
 
@@ -87,8 +91,12 @@ public final class EfficientNetGraphs {
         return new Spec("tiny", 0.25, 0.1, 224, 1000, 1);
     }
 
+    /**
+     * The graph for a spec. Built once per JVM and spec (normalising a full-size graph runs it about a
+     * hundred times in ONNX Runtime, some seconds); models are immutable, so callers share it.
+     */
     public static OnnxModel build(Spec spec) {
-        return new Generator(spec).generate();
+        return CACHE.computeIfAbsent(spec, s -> new Generator(s).generate());
     }
 
     public static Path write(Spec spec, Path file) throws IOException {
