@@ -2,6 +2,7 @@ package org.rdkzoo.mapperconfigs.config;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,14 @@ public final class MapperConfigReader {
 
     /** Reads a config file; relative paths in it will resolve against its folder. */
     public static MapperConfig read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ConfigFormatException(file, Position.NONE, "not UTF-8 text (a binary file, such as a model, "
+                    + "given as the config?)", e);
+        }
+        return parse(text, file);
     }
 
     /**

@@ -182,6 +182,13 @@ class MapperConfigReaderTest {
     }
 
     @Test
+    void aBinaryFileIsNotTakenForAConfig(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path model = java.nio.file.Files.write(dir.resolve("model.onnx"), new byte[] {0x08, 0x07, (byte) 0xff, (byte) 0xfe, 0x12});
+        ConfigFormatException e = assertThrows(ConfigFormatException.class, () -> MapperConfigReader.read(model));
+        assertTrue(e.getMessage().startsWith(model + ": not UTF-8 text"), e.getMessage());
+    }
+
+    @Test
     void keysThatAreNotStringsReadAsPythonPrintsThem() throws Exception {
         MapperConfig c = parse("model_parameters:\n  on: x\n  2: y\n  1: z\n");
         // As in a Python dict, True and 1 are one key: it keeps its first spelling and takes the last value.
