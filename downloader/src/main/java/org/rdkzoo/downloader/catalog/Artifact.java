@@ -1,6 +1,8 @@
 package org.rdkzoo.downloader.catalog;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,6 +35,13 @@ public record Artifact(ArtifactFormat format, String file, List<URI> urls, Strin
 
     public Optional<Long> pinnedSize() {
         return Optional.ofNullable(size);
+    }
+
+    /** {@code file} under a base URL that is treated as a folder (a trailing slash is optional). */
+    public static URI urlUnder(URI base, String file) {
+        String b = base.toString();
+        String encoded = URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
+        return URI.create(b.endsWith("/") ? b + encoded : b + "/" + encoded);
     }
 
     /** The file name without its extension. */

@@ -1,8 +1,6 @@
 package org.rdkzoo.downloader.catalog;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -130,7 +128,7 @@ final class CatalogMerger {
         }
         List<URI> urls = new ArrayList<>(spec.urls());
         if (entry.baseUrl() != null) {
-            urls.add(under(entry.baseUrl(), spec.file()));
+            urls.add(Artifact.urlUnder(entry.baseUrl(), spec.file()));
         }
         if (urls.isEmpty()) {
             throw new CatalogException(entry.origin(), spec.line(), 0, "no URL for " + spec.file()
@@ -141,13 +139,6 @@ final class CatalogMerger {
             note = entry.defaults().onnxNote();
         }
         return new Artifact(spec.format(), spec.file(), urls, spec.sha256(), spec.size(), note);
-    }
-
-    /** {@code file} under the base URL, which is treated as a folder. */
-    static URI under(URI base, String file) {
-        String b = base.toString();
-        String encoded = URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
-        return URI.create(b.endsWith("/") ? b + encoded : b + "/" + encoded);
     }
 
     private static CatalogException missing(EntrySpec spec, String field) {
