@@ -2,7 +2,7 @@
 """A static file server for benchmarks: GET/HEAD with single byte ranges (206/416), a strong ETag,
 Last-Modified and If-Range, sending bodies with sendfile(2). Python's http.server has no Range support.
 
-Usage: range_server.py DIR PORT   (serves DIR on 127.0.0.1:PORT; prints 'ready' when listening)
+Usage: range_server.py DIR [PORT]   (serves DIR on 127.0.0.1; prints "ready PORT" once listening)
 """
 import email.utils
 import http.server
@@ -80,10 +80,11 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 def main():
-    root, port = sys.argv[1], int(sys.argv[2])
+    root = sys.argv[1]
+    port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
     server = Server(("127.0.0.1", port), Handler)
     server.root = root
-    print("ready", flush=True)
+    print("ready %d" % server.server_address[1], flush=True)
     server.serve_forever()
 
 

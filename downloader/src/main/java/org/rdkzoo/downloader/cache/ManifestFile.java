@@ -8,11 +8,6 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes {@code manifest.json}: {@code {"schema": 1, "artifacts": {file: entry}}}. Writes go
@@ -20,12 +15,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 final class ManifestFile {
     static final int SCHEMA = 1;
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private ManifestFile() {
     }
 
@@ -38,7 +27,7 @@ final class ManifestFile {
             return new TreeMap<>();
         }
         try {
-            Content c = MAPPER.readValue(file.toFile(), Content.class);
+            Content c = CacheJson.mapper().readValue(file.toFile(), Content.class);
             if (c.schema() > SCHEMA) {
                 throw new IOException(file + ": written by a newer rdkzoo (manifest schema " + c.schema()
                         + "); this one reads schema " + SCHEMA);
@@ -57,7 +46,7 @@ final class ManifestFile {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
-            MAPPER.writeValue(tmp.toFile(), new Content(SCHEMA, new TreeMap<>(artifacts)));
+            CacheJson.mapper().writeValue(tmp.toFile(), new Content(SCHEMA, new TreeMap<>(artifacts)));
             AtomicFiles.replace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);

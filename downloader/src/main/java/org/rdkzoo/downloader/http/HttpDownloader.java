@@ -44,6 +44,8 @@ public final class HttpDownloader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes\\s+\\*/(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final int BUFFER = 256 * 1024;
+    /** Buffers in flight between the network and the hashing thread. */
+    private static final int BUFFERS = 8;
     private static final long PROGRESS_EVERY = 512 * 1024;
     /** Immediate restarts (no backoff) allowed per URL: a server that keeps changing the file. */
     private static final int MAX_RESTARTS = 3;
@@ -259,18 +261,25 @@ public final class HttpDownloader {
         }
     }
 
-    /** Streams the body into the part at {@code start}; returns the part's size when the body ends. */
+    /**
+     * Streams the body into the part at {@code start}, the digest computed alongside on another thread;
+     * returns the part's size when the body ends.
+     */
     private long stream(ResponseBody body, DownloadRequest req, long start, MessageDigest digest,
-            DownloadListener listener) throws IOException, UrlFailure, DownloadException {
+            DownloadListener listener) throws IOException, UrlFailure, DownloadException, InterruptedException {
         BufferedSource source = body.source();
-        byte[] buffer = new byte[BUFFER];
-        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
         long position = start;
         long reported = start;
         boolean first = start == 0;
-        try (FileChannel out = openPart(req, start)) {
-            int n;
-            while ((n = read(source, buffer)) > 0) {
+        try (FileChannel out = openPart(req, start);
+                PipelinedDigest hasher = new PipelinedDigest(digest, BUFFERS, BUFFER)) {
+            while (true) {
+                byte[] buffer = hasher.borrow();
+                int n = read(source, buffer);
+                if (n <= 0) {
+                    hasher.giveBack(buffer);
+                    break;
+                }
                 if (first) {
                     first = false;
                     if (looksLikeHtml(buffer, n)) {
@@ -278,24 +287,29 @@ public final class HttpDownloader {
                                 + "login wall?", false);
                     }
                 }
-                digest.update(buffer, 0, n);
-                wrapped.clear().limit(n);
-                try {
-                    while (wrapped.hasRemaining()) {
-                        out.write(wrapped);
-                    }
-                } catch (IOException e) {
-                    throw diskFailure(req, e);
-                }
+                write(out, buffer, n, req);
+                hasher.update(buffer, n);
                 position += n;
                 if (position - reported >= PROGRESS_EVERY) {
                     listener.progress(req.file(), position);
                     reported = position;
                 }
             }
+            hasher.drain();
         }
         listener.progress(req.file(), position);
         return position;
+    }
+
+    private static void write(FileChannel out, byte[] buffer, int n, DownloadRequest req) throws DownloadException {
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer, 0, n);
+        try {
+            while (wrapped.hasRemaining()) {
+                out.write(wrapped);
+            }
+        } catch (IOException e) {
+            throw diskFailure(req, e);
+        }
     }
 
     /** Fills as much of {@code buffer} as the source has ready (one okio segment is only 8 KiB). */

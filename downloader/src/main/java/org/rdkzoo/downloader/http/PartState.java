@@ -5,13 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.rdkzoo.downloader.cache.AtomicFiles;
+import org.rdkzoo.downloader.cache.CacheJson;
 
 /**
  * The sidecar of a {@code .part} file: which URL and which version of the file its bytes belong to,
@@ -25,11 +21,6 @@ import org.rdkzoo.downloader.cache.AtomicFiles;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PartState(String url, String etag, String lastModified, long total) {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     /**
      * The validator for {@code If-Range}: a strong ETag, else Last-Modified (RFC 9110 §13.1.5 forbids
      * weak ETags there), else null.
@@ -47,9 +38,7 @@ record PartState(String url, String etag, String lastModified, long total) {
             return null;
         }
         try {
-            return MAPPER.readValue(file.toFile(), PartState.class);
-        } catch (JsonProcessingException e) {
-            return null;
+            return CacheJson.mapper().readValue(file.toFile(), PartState.class);
         } catch (IOException e) {
             return null;
         }
@@ -57,7 +46,7 @@ record PartState(String url, String etag, String lastModified, long total) {
 
     void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        MAPPER.writeValue(tmp.toFile(), this);
+        CacheJson.mapper().writeValue(tmp.toFile(), this);
         AtomicFiles.replace(tmp, file);
     }
 }
