@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Show a model's catalog entry and the state of its files in the cache.",
         description = {
-            "MODEL is a short id (efficientnet_b3), a file stem (EfficientNet_B3_224x224_nv12) or a file name, in",
-            "any case. Cached files are re-hashed and compared with the manifest (\"verified\").",
+            "MODEL is a short id (efficientnet_b3), a file stem (EfficientNet_B3_224x224_nv12) or a file name, "
+                    + "in any case. Cached files are re-hashed and compared with the manifest (\"verified\").",
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         header = "List the RDK X5 zoo's classifiers with their published figures.",
         description = {
-            "The zoo's own table (RDK X5, 224x224 NV12 input, ImageNet-1k): parameters, float and quantized Top-1,",
-            "single- and multi-thread latency, FPS, as published; plus which artifacts are in the local cache.",
-            "Figures the zoo does not publish are left empty.",
+            "The zoo's own table (RDK X5, 224x224 NV12 input, ImageNet-1k): parameters, float and quantized "
+                    + "Top-1, single- and multi-thread latency and FPS as the zoo publishes them, plus which "
+                    + "artifacts are in the local cache. Figures the zoo does not publish are left empty.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -40,16 +40,20 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Download zoo artifacts into the cache: verified, resumable, shared between processes.",
         description = {
-            "Each file streams into <file>.part beside its place in the cache, is hashed (SHA-256) as it arrives, and",
-            "is moved into place only when its size and digest check out; manifest.json then records its URL, size,",
-            "digest, ETag/Last-Modified and time, and later pulls re-use it without the network. An interrupted",
-            "download (a dropped connection, Ctrl-C, a crash) resumes where it stopped, in this run or the next.",
-            "Failed attempts are retried with backoff (connection errors, timeouts, HTTP 408/429/5xx, honouring",
-            "Retry-After); mirrors are tried first, then the catalog's URLs. The zoo publishes no checksums: the",
-            "first download's digest is recorded and `rdkzoo verify` flags any later change; pin sha256/size in a",
-            "user catalog (--catalog) to check the very first download too.",
-            "Proxies: --proxy, else https_proxy/HTTPS_PROXY (https) and http_proxy (http) from the environment;",
-            "hosts in no_proxy/NO_PROXY are always reached directly.",
+            "Each file streams into <file>.part beside its place in the cache, is hashed (SHA-256) as it arrives, "
+                    + "and is moved into place only when its size and digest check out; manifest.json then records "
+                    + "its URL, size, digest, ETag/Last-Modified and time, and later pulls re-use it without the "
+                    + "network. An interrupted download (a dropped connection, Ctrl-C, a crash) resumes where it "
+                    + "stopped, in this run or the next; two pulls of the same file share one download.",
+            "",
+            "Failed attempts are retried with backoff (connection errors, timeouts, HTTP 408/429/5xx, honouring "
+                    + "Retry-After); --mirror URLs are tried first, then the catalog's. The zoo publishes no "
+                    + "checksums: the first download's digest is recorded and `rdkzoo verify` flags any later change; "
+                    + "pin sha256 and size in a user catalog (--catalog) to check the very first download too.",
+            "",
+            "Proxies: --proxy, else https_proxy/HTTPS_PROXY for https and http_proxy for http URLs, from the "
+                    + "environment; hosts listed in no_proxy/NO_PROXY are always reached directly.",
+            "",
             "Stdout gets the path of each file pulled, one per line; progress and messages go to stderr.",
         },
         footerHeading = "%nExamples:%n",
@@ -58,10 +62,11 @@ import picocli.CommandLine.Parameters;
             "  rdkzoo pull EfficientNet_B3_224x224_nv12 efficientnet_b4 --format all",
             "  rdkzoo pull --family RepVGG --jobs 4",
             "  rdkzoo pull --all --mirror http://mirror.lan/rdk_x5/ --dir /data/zoo",
-            "  rdkzoo pull resnet18 --offline     # only from the cache; exit 5 if it is not there",
+            "  rdkzoo pull resnet18 --offline      # exit 5 if it is not cached",
             "",
-            "Exit codes: 0 all pulled; 1 a download failed (network, server); 2 unknown model or bad option;",
-            "4 a checksum mismatch (the bytes were deleted); 5 --offline and a file is not cached.",
+            "Exit codes: 0 all pulled; 1 a download failed (network, server);",
+            "2 unknown model or bad option; 4 a checksum mismatch (the bytes were",
+            "deleted); 5 --offline and a file is not in the cache.",
         })
 public final class PullCommand implements Callable<Integer> {
     /** Which artifacts of each model to pull. */

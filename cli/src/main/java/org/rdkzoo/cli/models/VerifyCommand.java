@@ -29,9 +29,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Re-hash cached files and list the missing or changed ones.",
         description = {
-            "Each file is hashed again (SHA-256) and compared with what manifest.json recorded when it was",
-            "downloaded, and with the checksum a (user) catalog pins, if any. Without MODEL, every recorded file",
-            "is checked; a MODEL that has nothing in the cache is reported as not cached.",
+            "Each file is hashed again (SHA-256) and compared with what manifest.json recorded when it was "
+                    + "downloaded, and with the checksum a user catalog pins, if any. Without MODEL, every recorded "
+                    + "file is checked; a MODEL with nothing in the cache is reported as not cached.",
+            "",
             "Exit code 4 if anything is missing, changed or not cached; 0 otherwise.",
         },
         footerHeading = "%nExamples:%n",
