@@ -283,6 +283,7 @@ public final class HttpDownloader {
                 if (first) {
                     first = false;
                     if (looksLikeHtml(buffer, n)) {
+                        discard(req); // nothing was written yet: leave no empty part behind
                         throw new UrlFailure("the server sent an HTML page, not the artifact: an error page or a "
                                 + "login wall?", false);
                     }

@@ -73,6 +73,9 @@ public final class Puller {
                 try {
                     results.add(f.get());
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof InterruptedException ie) {
+                        throw ie;
+                    }
                     throw new IllegalStateException("a pull task failed unexpectedly", e.getCause());
                 }
             }

@@ -140,6 +140,34 @@ class HttpDownloaderTest {
     }
 
     @Test
+    void retriesAStalledBodyAfterTheReadTimeout() throws Exception {
+        files.then(r -> new MockResponse.Builder(files.serveFile(r)).bodyDelay(2, java.util.concurrent.TimeUnit.SECONDS)
+                .build());
+        OkHttpClient impatient = HttpClients.create("rdkzoo/test", ProxySettings.direct(), Duration.ofSeconds(5),
+                Duration.ofMillis(200));
+        DownloadResult r = new HttpDownloader(impatient, RetryPolicy.DEFAULT, time, time, new Random(7))
+                .download(request(sha(FILE), null), listener);
+        assertEquals(sha(FILE), r.sha256());
+        assertEquals(1, time.sleeps().size());
+        assertTrue(listener.has("retrying model.bin #1"), listener.events().toString());
+        assertTrue(listener.events().toString().contains("timed out"), listener.events().toString());
+    }
+
+    @Test
+    void retriesConnectionErrorsThenFailsOverToTheNextUrl() throws Exception {
+        URI refused;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            refused = URI.create("http://127.0.0.1:" + closed.getLocalPort() + "/model.bin");
+        }
+        RetryPolicy three = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
+        DownloadResult r = downloader(three).download(new DownloadRequest("model.bin",
+                List.of(refused, server.url("/zoo/model.bin").uri()), target, null, null), listener);
+        assertEquals(server.url("/zoo/model.bin").uri(), r.url());
+        assertEquals(2, time.sleeps().size(), "three attempts at the dead URL, two waits between them");
+        assertTrue(listener.has("failedOver model.bin " + refused + ": ConnectException"), listener.events().toString());
+    }
+
+    @Test
     void honoursRetryAfterInSecondsAndAsAnHttpDate() throws Exception {
         // The second answer comes after the first 7 s wait: 42 s after that.
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(7 + 42).atZone(time.getZone()));
@@ -197,6 +225,8 @@ class HttpDownloaderTest {
                 () -> downloader().download(request(null, null), listener));
         assertTrue(e.getMessage().contains("the server sent an HTML page, not the artifact"), e.getMessage());
         assertFalse(Files.exists(target));
+        assertFalse(Files.exists(dir.resolve("model.bin.part")));
+        assertFalse(Files.exists(dir.resolve("model.bin.part.json")));
     }
 
     @Test
