@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -225,7 +227,7 @@ public final class PullCommand implements Callable<Integer> {
         List<String> skipped = new ArrayList<>();
         for (CatalogEntry e : chosen) {
             for (ArtifactFormat f : formats()) {
-                var a = e.artifact(f);
+                Optional<Artifact> a = e.artifact(f);
                 if (a.isPresent()) {
                     artifacts.add(a.get());
                 } else if (format != Format.ALL) {
@@ -238,7 +240,7 @@ public final class PullCommand implements Callable<Integer> {
             }
         }
         if (!skipped.isEmpty() && !quiet) {
-            context.info("no ." + format.name().toLowerCase(java.util.Locale.ROOT) + " published for "
+            context.info("no ." + format.name().toLowerCase(Locale.ROOT) + " published for "
                     + String.join(", ", skipped) + "; skipped");
         }
         return artifacts;

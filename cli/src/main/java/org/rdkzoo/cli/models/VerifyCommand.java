@@ -1,6 +1,7 @@
 package org.rdkzoo.cli.models;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class VerifyCommand implements Callable<Integer> {
             for (String m : models) {
                 CatalogEntry e = zoo.resolve(m);
                 List<Artifact> present = e.artifacts().stream()
-                        .filter(a -> manifest.containsKey(a.file()) || java.nio.file.Files.exists(cache.path(a.file())))
+                        .filter(a -> manifest.containsKey(a.file()) || Files.exists(cache.path(a.file())))
                         .toList();
                 for (Artifact a : present.isEmpty() ? e.artifacts().subList(0, 1) : present) {
                     results.add(cache.verify(a.file(), a));
