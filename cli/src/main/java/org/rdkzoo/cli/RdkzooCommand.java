@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.rdkzoo.cli.models.ModelsCommand.class,
+            org.rdkzoo.cli.models.InfoCommand.class,
+            org.rdkzoo.cli.models.PullCommand.class,
+            org.rdkzoo.cli.models.VerifyCommand.class,
             org.rdkzoo.cli.mapper.MapperCommand.class,
             org.rdkzoo.cli.experiments.ExperimentsCommand.class,
             AutoComplete.GenerateCompletion.class,
