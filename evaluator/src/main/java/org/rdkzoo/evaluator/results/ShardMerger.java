@@ -87,7 +87,13 @@ public final class ShardMerger {
         }
         // Sorted by id: the merged document is the same whatever way the images were dealt to shards.
         images.sort(Comparator.comparing(ImageResult::id));
-        int offset = base.dataset().labels() == null ? 0 : base.dataset().labels().offset();
+        LabelMap labels = base.dataset().labels();
+        int offset = labels == null ? 0 : labels.offset();
+        if (labels != null) {
+            for (int i = 0; i < labels.names().size(); i++) {
+                names.putIfAbsent(i, labels.names().get(i));
+            }
+        }
         Metrics metrics = metrics(images, failures.size(), offset, names);
         Dataset d = base.dataset();
         Subset subset = d.subset().limit() == null && d.subset().seed() == null ? null

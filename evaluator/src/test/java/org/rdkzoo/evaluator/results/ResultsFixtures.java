@@ -71,6 +71,7 @@ public final class ResultsFixtures {
         private final List<ImageResult> images = new ArrayList<>();
         private final List<EvaluationResults.Failure> failures = new ArrayList<>();
         private final Map<Integer, String> names = new HashMap<>();
+        private List<String> labelNames = List.of();
         private Map<String, String> versions = Map.of("onnxruntime", "1.29.0");
 
         private Builder(String backend, String modelPath) {
@@ -129,6 +130,12 @@ public final class ResultsFixtures {
             return this;
         }
 
+        /** Class names in the label map, by dataset label (as a label file gives them). */
+        public Builder labelNames(List<String> n) {
+            this.labelNames = n;
+            return this;
+        }
+
         public Builder images(List<ImageResult> more) {
             images.addAll(more);
             return this;
@@ -151,7 +158,7 @@ public final class ResultsFixtures {
                     new EvaluationResults.Model(modelPath, modelSha, catalogId, "input", List.of(1L, 3L, 224L, 224L),
                             1000 + offset),
                     new EvaluationResults.Dataset(datasetId, root, "class-folders", manifest, total, subset,
-                            new EvaluationResults.LabelMap("wnid-sorted", null, offset, 1000 + offset),
+                            new EvaluationResults.LabelMap("wnid-sorted", null, offset, 1000 + offset, labelNames),
                             ImageIds.sha256(images.stream().map(ImageResult::id).toList())),
                     preprocessing, metrics, images, failures,
                     Provenance.start(CLOCK, List.of("eval", modelPath), versions).finish(CLOCK));

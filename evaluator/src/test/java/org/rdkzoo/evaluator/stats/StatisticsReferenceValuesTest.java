@@ -111,6 +111,18 @@ class StatisticsReferenceValuesTest {
         assertEquals(0.052, McNemar.exactPValue(6, 16), 0.0005);
     }
 
+    /**
+     * Ties at the two modes of an odd number of discordant pairs: every outcome is as likely or less
+     * than the observed one, so p = 1 (R: binom.test(2, 3) and binom.test(10, 21) both print p-value = 1).
+     */
+    @Test
+    void mcnemarIsOneWhenTheObservedSplitIsTheMostLikelyOne() {
+        assertEquals(1.0, McNemar.exactPValue(2, 1));
+        assertEquals(1.0, McNemar.exactPValue(1, 2));
+        assertEquals(1.0, McNemar.exactPValue(10, 11));
+        assertEquals(1.0, McNemar.exactPValue(11, 10));
+    }
+
     @Test
     void mcnemarWithoutDiscordantPairsIsOne() {
         assertEquals(1.0, McNemar.exactPValue(0, 0));
