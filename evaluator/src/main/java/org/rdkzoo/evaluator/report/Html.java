@@ -87,7 +87,7 @@ final class Html {
             ".verdict{padding:10px 14px;border-radius:6px;margin:14px 0;border:1px solid}",
             ".verdict.fail{background:#fdecea;border-color:#e0a19a}.verdict.pass{background:#e9f6ec;border-color:#9acfa6}",
             ".verdict.none,.verdict.undetermined{background:#f2f4f6;border-color:#cfd6dd}",
-            ".sim{color:#8a4b00}.chart{display:block;margin:8px 0;max-width:100%;height:auto}",
+            "td.sim{color:#8a4b00}.chart{display:block;margin:8px 0;max-width:100%;height:auto}",
             ".chart text{font:11px system-ui,sans-serif;fill:#1d2329}.chart .axis{stroke:#9aa5b1;stroke-width:1}",
             ".chart .grid{stroke:#eef1f4}.chart .loss{fill:#c8463d}.chart .gain{fill:#2f8f4e}",
             ".chart .ci{stroke:#1d2329;stroke-width:1.5}.chart .point{fill:#1d2329}.chart .zero{stroke:#5b6670;",

@@ -119,6 +119,30 @@ class HtmlReportsInBrowserTest {
     }
 
     @Test
+    void zooReportPageRendersTableChartAndSortsByAColumn() throws Exception {
+        ZooReport report = ZooReportBuilder.build(ZooFixtures.all(List.of()), ZooFixtures.PARAMS,
+                CompareFixtures.PROVENANCE);
+        open("report.html", ZooReports.render(report, ReportFormat.HTML));
+        assertEquals(4, count("#zoo-table tbody tr"));
+        assertEquals(12, count("#zoo-table thead th button.sort"), "the script made every header a sort button");
+        assertEquals(1, count("#zoo-table tbody tr.sim"));
+        assertEquals(0, count("#zoo-table tbody tr.sim td:nth-child(n+10) .zoo-fig"),
+                "no board latency or FPS beside a simulated row");
+        assertEquals(1, count("#zoo-table tbody tr.sim td:nth-child(7) .zoo-fig"), "the zoo's quantized Top-1 is");
+        assertEquals(2, count("#delta-chart circle.point"), "one change per row with float and quantized results");
+        assertEquals(1, count("#delta-chart path.zoo"), "the zoo's published change, beside the board row only");
+        assertEquals(6, count("#inputs-table tbody tr"));
+        assertEquals("zoo: 376.77", browser.evaluate(
+                "document.querySelector('#zoo-table tbody tr td:nth-child(12) .zoo-fig').textContent").asText());
+
+        String sortByQuant = "(() => { document.querySelectorAll('#zoo-table thead button')[6].click();"
+                + " return Array.from(document.querySelectorAll('#zoo-table tbody tr'))"
+                + ".map(r => r.cells[6].getAttribute('data-sort') || '-').join(' '); })()";
+        assertEquals("40.0 60.0 70.0 -", browser.evaluate(sortByQuant).asText());
+        assertEquals("70.0 60.0 40.0 -", browser.evaluate(sortByQuant).asText(), "second click: descending, unknown last");
+    }
+
+    @Test
     void hostileIdsAreShownAsTextAndRunNothing() throws Exception {
         open("hostile.html", ComparisonReports.render(ComparisonReportsTest.hostile(), ReportFormat.HTML,
                 RenderOptions.defaults()));

@@ -51,6 +51,16 @@ public final class ResultsFixtures {
         return new ImageResult(id, label, top5, r.scores());
     }
 
+    /** A bench of EfficientNet-B2's .bin with the zoo's published figures (3.31 ms, 10.51 ms at 4 threads, 376.77 FPS). */
+    public static BenchResults bench(String sha256) {
+        return new BenchResults(BenchResults.FORMAT,
+                new BenchResults.Model("EfficientNet_B2_224x224_nv12.bin", sha256, "EfficientNet_B2_224x224_nv12",
+                        null),
+                new BenchResults.Run(1, 1000, 302.1, new BenchResults.Latency(3.31, 3.29, 3.6, 3.2, 4.1)),
+                new BenchResults.Run(4, 4000, 376.77, new BenchResults.Latency(10.51, 10.4, 12.2, 9.8, 14.0)),
+                "1.24.5", Provenance.start(CLOCK, List.of("bench"), Map.of("libdnn", "1.24.5")).finish(CLOCK));
+    }
+
     public static Builder results(String backend, String modelPath) {
         return new Builder(backend, modelPath);
     }
