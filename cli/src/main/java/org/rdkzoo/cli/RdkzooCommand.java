@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             org.rdkzoo.cli.mapper.MapperCommand.class,
+            org.rdkzoo.cli.compare.CompareCommand.class,
+            org.rdkzoo.cli.compare.ResultsCommand.class,
+            org.rdkzoo.cli.compare.ReportCommand.class,
             AutoComplete.GenerateCompletion.class,
         })
 public final class RdkzooCommand implements Callable<Integer> {

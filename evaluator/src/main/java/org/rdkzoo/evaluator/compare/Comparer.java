@@ -89,9 +89,20 @@ public final class Comparer {
                 paired.intersected(), paired.sameManifest());
         return new Comparison(Comparison.FORMAT, confidence.level(), side("A", a), side("B", b), pairing,
                 differences(a.results(), b.results()), accuracy1, accuracy5, agreement,
-                images.stream().filter(i -> i.change() == Change.LOST).toList(),
-                images.stream().filter(i -> i.change() == Change.GAINED).toList(),
+                flips(images, Change.LOST, PairedImage::aScore), flips(images, Change.GAINED, PairedImage::bScore),
                 classes, verdict, images, names, provenance.withInputs(List.of(a.input(), b.input())));
+    }
+
+    /**
+     * The flips of one direction, most confident first (by the score of the side that was right): a
+     * confident loss is the one worth looking at; ties keep the dataset order.
+     */
+    private static List<PairedImage> flips(List<PairedImage> images, Change change,
+            java.util.function.ToDoubleFunction<PairedImage> score) {
+        return images.stream().filter(i -> i.change() == change)
+                .sorted(Comparator.comparingDouble((PairedImage i) -> Double.isNaN(score.applyAsDouble(i)) ? -1
+                        : score.applyAsDouble(i)).reversed())
+                .toList();
     }
 
     private static Accuracy accuracy(int[] counts, int n, Confidence confidence) {

@@ -24,8 +24,8 @@ import org.rdkzoo.evaluator.stats.Interval;
  * @param top1        Top-1 of each, the paired difference and McNemar's test
  * @param top5        the same for Top-5
  * @param agreement   how often the two runs predict the same
- * @param lost        images right in A and wrong in B (Top-1), in A's order
- * @param gained      images wrong in A and right in B
+ * @param lost        images right in A and wrong in B (Top-1), by A's top-1 score, highest first
+ * @param gained      images wrong in A and right in B, by B's top-1 score, highest first
  * @param classes     per dataset class, those that lost most first
  * @param verdict     the threshold's outcome
  * @param images      every paired image

@@ -1,10 +1,12 @@
 package org.rdkzoo.evaluator.json;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,6 +26,8 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Json() {
     }
 
@@ -41,11 +45,27 @@ public final class Json {
 
     /** Writes {@code value} to a sibling temporary file, then renames it over {@code file}. */
     public static void writeAtomically(Path file, Object value) throws IOException {
+        atomically(file, tmp -> MAPPER.writeValue(tmp.toFile(), value));
+    }
+
+    /** Writes {@code text} (UTF-8) to a sibling temporary file, then renames it over {@code file}. */
+    public static void writeStringAtomically(Path file, String text) throws IOException {
+        atomically(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    private interface Writer {
+        void write(Path tmp) throws IOException;
+    }
+
+    private static void atomically(Path file, Writer writer) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        // Not Files.createTempFile: its files are private (0600); a results file or report gets the
+        // permissions the user's umask gives any new file.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        Files.createFile(tmp);
         try {
-            MAPPER.writeValue(tmp.toFile(), value);
+            writer.write(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -234,7 +234,7 @@ final class ComparisonHtml {
             } else {
                 out.append("<div class=\"placeholder mono\">").append(Html.escape(p.id())).append("</div>");
             }
-            out.append("<figcaption><span class=\"mono\">").append(Html.escape(p.id())).append("</span><br>class ")
+            out.append("<figcaption><span class=\"mono\">").append(Html.escape(p.id())).append("</span>class ")
                     .append(Html.escape(label)).append("<br><span class=\"was\">A: ").append(Html.escape(a)).append(" (")
                     .append(Numbers.score(p.aScore())).append(")</span><br><span class=\"now\">B: ")
                     .append(Html.escape(b)).append(" (").append(Numbers.score(p.bScore())).append(")</span>")

@@ -97,7 +97,8 @@ final class Html {
             ".gallery{display:flex;flex-wrap:wrap;gap:10px}figure.flip{margin:0;width:150px;font-size:11px}",
             "figure.flip img,figure.flip .placeholder{width:150px;height:112px;object-fit:cover;border-radius:4px;",
             "background:#eef1f4;display:flex;align-items:center;justify-content:center;overflow:hidden;",
-            "word-break:break-all;color:#5b6670;text-align:center}figure.flip figcaption{margin-top:3px}",
+            "word-break:break-all;color:#5b6670;text-align:center}figure.flip figcaption{margin-top:3px;overflow-wrap:anywhere}",
+            "figure.flip figcaption .mono{display:block}",
             ".lost .was{color:#2f8f4e}.lost .now{color:#c8463d}.gained .was{color:#c8463d}.gained .now{color:#2f8f4e}",
             "#flip-filter{margin:6px 0 10px}#flip-filter input{padding:3px 6px}",
             ".wide{table-layout:fixed;width:100%}.wide th:first-child{width:170px}.wide td{overflow-wrap:anywhere}");

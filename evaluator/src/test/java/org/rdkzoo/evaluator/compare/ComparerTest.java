@@ -52,6 +52,7 @@ class ComparerTest {
         assertEquals(0.6, c.agreement().top1Rate(), 1e-15);
         assertEquals(0.92, c.agreement().top5Overlap(), 1e-12);
 
+        // Most confident first: A's scores .90, .80, .70.
         assertEquals(List.of("img0", "img1", "img2"), c.lost().stream().map(Comparison.PairedImage::id).toList());
         assertEquals(List.of("img8"), c.gained().stream().map(Comparison.PairedImage::id).toList());
         Comparison.PairedImage first = c.lost().get(0);
@@ -67,6 +68,17 @@ class ComparerTest {
         assertFalse(c.verdict().significant(), "3 against 1 on 10 images is within noise");
         assertEquals(List.of(new Provenance.InputFile("float.json", "f00d"), new Provenance.InputFile("board.json",
                 "b0a7")), c.provenance().inputs());
+    }
+
+    @Test
+    void flipsAreListedMostConfidentFirst() throws Exception {
+        LoadedResults a = new LoadedResults("a.json", null, results("onnxruntime", "m.onnx").images(List.of(
+                image("p", 1, 1, .5f), image("q", 1, 1, .9f), image("r", 1, 7, .3f), image("s", 1, 7, .3f))).build());
+        LoadedResults b = new LoadedResults("b.json", null, results("bpu", "m.bin").images(List.of(
+                image("p", 1, 2, .5f), image("q", 1, 2, .9f), image("r", 1, 1, .4f), image("s", 1, 1, .8f))).build());
+        Comparison c = compare(a, b, false, null);
+        assertEquals(List.of("q", "p"), c.lost().stream().map(Comparison.PairedImage::id).toList());
+        assertEquals(List.of("s", "r"), c.gained().stream().map(Comparison.PairedImage::id).toList());
     }
 
     @Test
