@@ -1,7 +1,6 @@
 package org.rdkzoo.cli.compare;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -130,8 +129,7 @@ public final class CompareCommand implements Callable<Integer> {
         Verdict verdict = comparison.verdict();
         return switch (verdict.status()) {
             case FAIL -> {
-                context.info(String.format(Locale.ROOT, "Top-1 drop of %.2f points exceeds the %.2f allowed (%s)",
-                        verdict.dropPoints(), verdict.allowedPoints(), threshold.describe()));
+                context.info(verdict.exceededMessage());
                 yield ExitCodes.THRESHOLD;
             }
             case UNDETERMINED -> throw new CliException(ExitCodes.FAILURE, "no image is in both results: cannot judge "

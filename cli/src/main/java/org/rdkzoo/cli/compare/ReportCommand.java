@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  rdkzoo report float.json board.json sim.json --bench bench.json",
-            "  rdkzoo report *.json --pair mnv3-float.json=mnv3-board.json --format html --out zoo.html",
+            "  rdkzoo report --bench b2-bench.json --bench b3-bench.json b2-*.json b3-*.json",
+            "  rdkzoo report results/*.json --pair results/mnv3-float.json=results/mnv3-board.json --format html",
         })
 public final class ReportCommand implements Callable<Integer> {
     private final CliContext context;
@@ -54,8 +55,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULTS.json", description = "Results files (float, board, simulated).")
     List<Path> results;
 
-    @Option(names = "--bench", arity = "1..*", paramLabel = "BENCH.json",
-            description = "Bench results (rdkzoo bench) for the latency and FPS columns.")
+    // One file per option: an open-ended arity would swallow the results files that follow it.
+    @Option(names = "--bench", paramLabel = "BENCH.json",
+            description = "Bench results (rdkzoo bench) for the latency and FPS columns; repeat for several.")
     List<Path> bench = new ArrayList<>();
 
     @Option(names = "--pair", paramLabel = "FLOAT.json=QUANT.json",

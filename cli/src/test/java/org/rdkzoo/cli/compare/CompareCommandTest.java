@@ -3,7 +3,6 @@ package org.rdkzoo.cli.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rdkzoo.evaluator.results.ResultsFixtures.image;
 import static org.rdkzoo.evaluator.results.ResultsFixtures.results;
 
 import java.io.IOException;
@@ -49,7 +48,8 @@ class CompareCommandTest {
         assertEquals(ExitCodes.THRESHOLD, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("rdkzoo compare: 10 paired images of 'imagenet-sample'\n"), r.out());
         assertTrue(r.out().contains("Verdict: FAIL: Top-1 dropped by 20.00 points"), r.out());
-        assertEquals("rdkzoo: Top-1 drop of 20.00 points exceeds the 1.00 allowed (--max-drop 1)\n", r.err());
+        assertEquals("rdkzoo: Top-1 drop of 20.00 points exceeds the 1.00 allowed (--max-drop 1, --verdict point)\n",
+                r.err());
     }
 
     @Test
@@ -67,6 +67,8 @@ class CompareCommandTest {
         CliRunner.Result strict = cli.run("compare", a, b, "--max-drop-rel", "0.25", "--verdict", "upper-bound");
         assertEquals(ExitCodes.THRESHOLD, strict.exitCode(), strict.err());
         assertTrue(strict.out().contains("the upper 95% limit of the drop"), strict.out());
+        assertTrue(strict.err().startsWith("rdkzoo: upper limit of the Top-1 drop, 52.11 points, exceeds the 20.00"
+                + " allowed (--max-drop-rel 0.25, --verdict upper-bound)"), strict.err());
         assertEquals(ExitCodes.OK, cli.run("compare", a, b, "--max-drop", "1", "--verdict", "lower-bound").exitCode());
     }
 
@@ -172,9 +174,5 @@ class CompareCommandTest {
         assertTrue(r.out().contains("rdkzoo compare float.json board.json --max-drop 1.0"), r.out());
         assertTrue(r.out().contains("--verdict=RULE"), r.out());
         assertFalse(r.out().contains("mapper"), r.out());
-    }
-
-    static EvaluationResults.ImageResult right(String id) {
-        return image(id, 1, 1, .9f);
     }
 }

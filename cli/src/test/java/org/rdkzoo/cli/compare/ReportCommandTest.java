@@ -44,7 +44,7 @@ class ReportCommandTest {
         String s = write(ZooFixtures.b2Sim());
         Path bench = dir.resolve("bench.json");
         BenchFiles.write(bench, ZooFixtures.b2Bench().bench());
-        CliRunner.Result r = cli.run("report", f, q, s, "--bench", bench.toString());
+        CliRunner.Result r = cli.run("report", "--bench", bench.toString(), f, q, s);
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("| efficientnet\\_b2 | bpu | 224x224 | 1000 |  | 80.00 (49.02-94.33) |"
                 + " 60.00 (31.27-83.18) | -20.00 (-52.11 to +18.70) | 10 | 3.31 | 10.51 (4 threads) | 376.77 |"), r.out());

@@ -36,6 +36,22 @@ public record Verdict(Status status, Threshold threshold, double dropPoints, Int
         return status == Status.FAIL;
     }
 
+    /** One line for a failed gate: the figure the rule judged, in points, against the allowance. */
+    public String exceededMessage() {
+        if (threshold == null) {
+            return "no threshold";
+        }
+        String figure = switch (threshold.rule()) {
+            case POINT -> String.format(Locale.ROOT, "Top-1 drop of %.2f points", dropPoints);
+            case UPPER_BOUND -> String.format(Locale.ROOT, "upper limit of the Top-1 drop, %.2f points,",
+                    dropInterval.upper());
+            case LOWER_BOUND -> String.format(Locale.ROOT, "lower limit of the Top-1 drop, %.2f points,",
+                    dropInterval.lower());
+        };
+        return String.format(Locale.ROOT, "%s %s the %.2f allowed (%s, --verdict %s)", figure,
+                exceeded() ? "exceeds" : "is within", allowedPoints, threshold.describe(), threshold.rule().option());
+    }
+
     /**
      * Judges {@code drop} (points, with its interval) against {@code threshold}.
      *
