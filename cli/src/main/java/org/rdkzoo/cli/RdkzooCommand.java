@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             org.rdkzoo.cli.mapper.MapperCommand.class,
+            org.rdkzoo.cli.experiments.ExperimentsCommand.class,
             org.rdkzoo.cli.compare.CompareCommand.class,
             org.rdkzoo.cli.compare.ResultsCommand.class,
             org.rdkzoo.cli.compare.ReportCommand.class,

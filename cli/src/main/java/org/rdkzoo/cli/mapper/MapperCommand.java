@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "hb_mapper configs, calibration data and toolchain runs.",
         subcommands = {
+            MapperCheckCommand.class,
+            MapperBuildCommand.class,
+            MapperSweepCommand.class,
         })
 public final class MapperCommand implements Callable<Integer> {
     private final CliContext context;
