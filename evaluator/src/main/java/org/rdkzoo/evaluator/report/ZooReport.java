@@ -82,7 +82,8 @@ public record ZooReport(String format, double confidence, List<Row> rows, List<S
      * @param latency1ThreadMs     single-thread mean latency per frame
      * @param latencyMultiThreadMs multi-thread mean latency per frame, NaN when not measured
      * @param threads              threads of the multi-thread run, {@code null} when not measured
-     * @param fps                  multi-thread frames per second (single-thread when no multi-thread run)
+     * @param fps                  frames per second with the most threads measured (single-thread FPS when
+     *                             there was no multi-thread run, NaN when no FPS was measured)
      * @param libdnnVersion        the libdnn that ran it
      */
     public record Bench(String file, double latency1ThreadMs, double latencyMultiThreadMs, Integer threads, double fps,

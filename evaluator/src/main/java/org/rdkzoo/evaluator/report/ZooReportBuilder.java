@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +28,7 @@ import org.rdkzoo.evaluator.stats.Confidence;
 import org.rdkzoo.evaluator.stats.IndependentDifference;
 import org.rdkzoo.evaluator.stats.Interval;
 import org.rdkzoo.evaluator.stats.Wilson;
+import org.rdkzoo.runtime.bench.Throughput;
 
 /**
  * Builds the {@link ZooReport}: groups results by model ({@link ModelKeys}, or {@code --pair}), pairs a
@@ -239,12 +241,13 @@ public final class ZooReportBuilder {
             return null;
         }
         BenchResults r = b.bench();
-        BenchResults.Run one = r.singleThread();
-        BenchResults.Run many = r.multiThread();
-        double fps = many != null ? many.fps() : one != null ? one.fps() : Double.NaN;
-        return new ZooReport.Bench(b.file(), one == null || one.latencyMs() == null ? Double.NaN : one.latencyMs().mean(),
-                many == null || many.latencyMs() == null ? Double.NaN : many.latencyMs().mean(),
-                many == null ? null : many.threads(), fps, r.libdnnVersion());
+        Optional<Throughput> many = r.multiThread();
+        // Without a multi-thread run, FPS is the single-thread throughput (one thread's run, if measured).
+        double fps = many.map(Throughput::fps).orElse(r.throughput().stream().filter(t -> t.threads() == 1)
+                .map(Throughput::fps).findFirst().orElse(Double.NaN));
+        return new ZooReport.Bench(b.file(), r.latency() == null ? Double.NaN : r.latency().meanMs(),
+                many.map(Throughput::threadAverageMs).orElse(Double.NaN), many.map(Throughput::threads).orElse(null),
+                fps, r.libdnnVersion());
     }
 
     private static Long count(LoadedResults floatRun, ParamsCounter params, List<String> notes) {

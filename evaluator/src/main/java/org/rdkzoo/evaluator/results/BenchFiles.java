@@ -22,6 +22,9 @@ public final class BenchFiles {
             throw new IOException(file + ": field 'model" + (r.model() == null ? "" : ".sha256")
                     + "' is missing: a bench file names the model it timed");
         }
+        if (r.latency() == null) {
+            throw new IOException(file + ": field 'latency' is missing: a bench file holds the single-thread latency");
+        }
         return r;
     }
 }

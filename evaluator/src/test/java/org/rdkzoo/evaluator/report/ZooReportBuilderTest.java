@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.rdkzoo.evaluator.compare.CompareFixtures;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.evaluator.report.ZooReport.Row;
+import org.rdkzoo.evaluator.results.BenchResults;
+import org.rdkzoo.evaluator.results.LoadedBench;
+import org.rdkzoo.evaluator.results.ResultsFixtures;
 import org.rdkzoo.evaluator.stats.Confidence;
 import org.rdkzoo.evaluator.stats.IndependentDifference;
 import org.rdkzoo.evaluator.stats.PairedDifference;
 import org.rdkzoo.evaluator.stats.Wilson;
+import org.rdkzoo.runtime.bench.Throughput;
 
 class ZooReportBuilderTest {
     private static ZooReport build(ReportInputs inputs) throws ReportException {
@@ -129,6 +133,31 @@ class ZooReportBuilderTest {
                 r.notes().toString());
         assertNull(ZooReportBuilder.build(ZooFixtures.all(List.of()), ParamsCounter.UNKNOWN, CompareFixtures.PROVENANCE)
                 .rows().get(0).params());
+    }
+
+    @Test
+    void multiThreadFiguresComeFromTheRunWithTheMostThreads() throws Exception {
+        BenchResults full = ResultsFixtures.bench(ZooFixtures.B2_BIN_SHA);
+        BenchResults more = new BenchResults(full.format(), full.model(), full.latency(), List.of(
+                full.throughput().get(1), new Throughput(8, 200, 520.0, 384.6, 20.8, 30.0), full.throughput().get(0)),
+                full.libdnnVersion(), full.provenance());
+        assertEquals(8, more.multiThread().orElseThrow().threads());
+        ZooReport.Bench eight = benchRow(more);
+        assertEquals(new ZooReport.Bench("b.json", 3.31, 20.8, 8, 384.6, "1.24.5"), eight);
+
+        BenchResults single = new BenchResults(full.format(), full.model(), full.latency(),
+                List.of(full.throughput().get(0)), full.libdnnVersion(), full.provenance());
+        ZooReport.Bench one = benchRow(single);
+        assertTrue(Double.isNaN(one.latencyMultiThreadMs()));
+        assertNull(one.threads());
+        assertEquals(302.1, one.fps(), "single-thread FPS when nothing ran on more threads");
+        assertTrue(Double.isNaN(benchRow(new BenchResults(full.format(), full.model(), full.latency(), List.of(),
+                null, null)).fps()));
+    }
+
+    private static ZooReport.Bench benchRow(BenchResults b) throws ReportException {
+        return build(new ReportInputs(List.of(), List.of(new LoadedBench("b.json", null, b)), List.of(), List.of()))
+                .rows().get(0).bench();
     }
 
     @Test

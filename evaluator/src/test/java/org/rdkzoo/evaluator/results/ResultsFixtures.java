@@ -11,6 +11,9 @@ import java.util.Map;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
 import org.rdkzoo.evaluator.provenance.Provenance;
 import org.rdkzoo.evaluator.results.EvaluationResults.ImageResult;
+import org.rdkzoo.runtime.bench.BenchResult;
+import org.rdkzoo.runtime.bench.LatencyStats;
+import org.rdkzoo.runtime.bench.Throughput;
 
 /**
  * Small results documents built in code for tests of compare, merge and report (shared with cli tests
@@ -51,13 +54,16 @@ public final class ResultsFixtures {
         return new ImageResult(id, label, top5, r.scores());
     }
 
-    /** A bench of EfficientNet-B2's .bin with the zoo's published figures (3.31 ms, 10.51 ms at 4 threads, 376.77 FPS). */
+    /**
+     * A bench of EfficientNet-B2's .bin with the zoo's published figures: 3.31 ms single-thread, 10.51 ms per
+     * inference and 376.77 FPS with 4 threads (and a 1-thread FPS run, which is not the multi-thread figure).
+     */
     public static BenchResults bench(String sha256) {
-        return new BenchResults(BenchResults.FORMAT,
-                new BenchResults.Model("EfficientNet_B2_224x224_nv12.bin", sha256, "EfficientNet_B2_224x224_nv12",
-                        null),
-                new BenchResults.Run(1, 1000, 302.1, new BenchResults.Latency(3.31, 3.29, 3.6, 3.2, 4.1)),
-                new BenchResults.Run(4, 4000, 376.77, new BenchResults.Latency(10.51, 10.4, 12.2, 9.8, 14.0)),
+        return BenchResults.of(new BenchResults.Model("EfficientNet_B2_224x224_nv12.bin", sha256,
+                        "EfficientNet_B2_224x224_nv12", null),
+                new BenchResult("EfficientNet_B2_224x224_nv12", new LatencyStats(200, 3.31, 3.29, 3.6, 3.2, 4.1),
+                        List.of(new Throughput(1, 200, 662.0, 302.1, 3.30, 4.0),
+                                new Throughput(4, 200, 530.8, 376.77, 10.51, 14.0))),
                 "1.24.5", Provenance.start(CLOCK, List.of("bench"), Map.of("libdnn", "1.24.5")).finish(CLOCK));
     }
 
