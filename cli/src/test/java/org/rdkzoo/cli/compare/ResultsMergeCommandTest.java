@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.cli.CliRunner;
 import org.rdkzoo.cli.ExitCodes;
-import org.rdkzoo.evaluator.provenance.FileDigest;
+import org.rdkzoo.evaluator.provenance.Sha256;
 import org.rdkzoo.evaluator.results.EvaluationResults;
 import org.rdkzoo.evaluator.results.ResultsFiles;
 
@@ -47,7 +47,7 @@ class ResultsMergeCommandTest {
         assertEquals(List.of("a", "c", "xb"), merged.images().stream().map(i -> i.id()).toList());
         assertEquals(2, merged.metrics().top1());
         assertEquals(List.of(s1, s2), merged.provenance().inputs().stream().map(i -> i.path()).toList());
-        assertEquals(FileDigest.sha256(Path.of(s1)), merged.provenance().inputs().get(0).sha256());
+        assertEquals(Sha256.of(Path.of(s1)), merged.provenance().inputs().get(0).sha256());
         assertTrue(merged.provenance().finished() != null);
         assertTrue(merged.provenance().commandLine().containsAll(List.of("rdkzoo", "results", "merge")));
     }

@@ -164,9 +164,11 @@ public final class Comparer {
         }
         for (EvaluationResults r : List.of(a, b)) {
             if (r.metrics() != null) {
+                // Per-class entries are keyed by the model's class index: back to dataset labels.
+                int offset = Pairing.offset(r);
                 r.metrics().perClass().forEach(c -> {
                     if (c.name() != null) {
-                        names.putIfAbsent(c.label(), c.name());
+                        names.putIfAbsent(c.label() - offset, c.name());
                     }
                 });
             }

@@ -119,7 +119,11 @@ public record EvaluationResults(
         }
     }
 
-    /** Per dataset label: its name, how many images, how many right at Top-1 and Top-5. */
+    /**
+     * Per class: its name, how many images, how many right at Top-1 and Top-5. {@code label} is keyed like
+     * {@link ImageResult#label()} (the model's class index); the name is that of dataset label
+     * {@code label - offset}.
+     */
     public record ClassMetrics(int label, String name, int images, int top1, int top5) {
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import org.rdkzoo.evaluator.provenance.FileDigest;
+import org.rdkzoo.evaluator.provenance.Sha256;
 import org.rdkzoo.evaluator.provenance.Provenance;
 
 /**
@@ -21,7 +21,7 @@ public record LoadedBench(String file, String sha256, BenchResults bench) {
     }
 
     public static LoadedBench read(Path file) throws IOException {
-        return new LoadedBench(file.toString(), FileDigest.sha256(file), BenchFiles.read(file));
+        return new LoadedBench(file.toString(), Sha256.of(file), BenchFiles.read(file));
     }
 
     public Provenance.InputFile input() {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import org.rdkzoo.evaluator.provenance.FileDigest;
+import org.rdkzoo.evaluator.provenance.Sha256;
 import org.rdkzoo.evaluator.provenance.Provenance;
 
 /**
@@ -22,7 +22,7 @@ public record LoadedResults(String file, String sha256, EvaluationResults result
     }
 
     public static LoadedResults read(Path file) throws IOException {
-        return new LoadedResults(file.toString(), FileDigest.sha256(file), ResultsFiles.read(file));
+        return new LoadedResults(file.toString(), Sha256.of(file), ResultsFiles.read(file));
     }
 
     public Provenance.InputFile input() {

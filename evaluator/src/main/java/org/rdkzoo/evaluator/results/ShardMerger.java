@@ -90,16 +90,18 @@ public final class ShardMerger {
         LabelMap labels = base.dataset().labels();
         int offset = labels == null ? 0 : labels.offset();
         if (labels != null) {
+            // Label map names are by dataset label; per-class metrics by the model's class index.
             for (int i = 0; i < labels.names().size(); i++) {
-                names.putIfAbsent(i, labels.names().get(i));
+                names.putIfAbsent(i + offset, labels.names().get(i));
             }
         }
-        Metrics metrics = metrics(images, failures.size(), offset, names);
+        Metrics metrics = metrics(images, failures.size(), names);
         Dataset d = base.dataset();
         Subset subset = d.subset().limit() == null && d.subset().seed() == null ? null
                 : new Subset(d.subset().limit(), d.subset().seed(), null, null);
+        // Every image the shards covered, failed ones included, as the evaluation hashes its subset.
         Dataset dataset = new Dataset(d.id(), d.root(), d.layout(), d.manifestSha256(), d.totalImages(), subset,
-                d.labels(), ImageIds.sha256(owner.keySet().stream().filter(id -> !failures.containsKey(id)).toList()));
+                d.labels(), ImageIds.sha256(owner.keySet()));
         Provenance merged = provenance;
         for (Map.Entry<String, String> v : versions.entrySet()) {
             if (!merged.versions().containsKey(v.getKey())) {
@@ -112,13 +114,16 @@ public final class ShardMerger {
         return new Merged(result, warnings);
     }
 
-    /** Recomputed overall and per-class counts; per-class labels are dataset labels (image label minus offset). */
-    public static Metrics metrics(List<ImageResult> images, int failures, int offset, Map<Integer, String> names) {
+    /**
+     * Overall and per-class counts from the images. Per-class entries are keyed like {@link ImageResult#label()}
+     * (the model's class index), as the evaluation writes them; {@code names} is keyed the same way.
+     */
+    public static Metrics metrics(List<ImageResult> images, int failures, Map<Integer, String> names) {
         int top1 = 0;
         int top5 = 0;
         Map<Integer, int[]> perClass = new TreeMap<>();
         for (ImageResult r : images) {
-            int[] c = perClass.computeIfAbsent(r.label() - offset, k -> new int[3]);
+            int[] c = perClass.computeIfAbsent(r.label(), k -> new int[3]);
             c[0]++;
             if (r.correctTop1()) {
                 top1++;

@@ -168,14 +168,19 @@ public final class ResultsFixtures {
         }
 
         public EvaluationResults build() {
-            EvaluationResults.Metrics metrics = ShardMerger.metrics(images, failures.size(), offset, names);
+            // Per-class names keyed by the model's class index, as the evaluation writes them.
+            Map<Integer, String> byModelIndex = new HashMap<>();
+            names.forEach((datasetLabel, name) -> byModelIndex.put(datasetLabel + offset, name));
+            EvaluationResults.Metrics metrics = ShardMerger.metrics(images, failures.size(), byModelIndex);
+            List<String> ids = new java.util.ArrayList<>(images.stream().map(ImageResult::id).toList());
+            failures.forEach(f -> ids.add(f.id()));
             return new EvaluationResults(EvaluationResults.FORMAT,
                     new EvaluationResults.Backend(backend, versions, Map.of("threads", 1)),
                     new EvaluationResults.Model(modelPath, modelSha, catalogId, "input", List.of(1L, 3L, 224L, 224L),
                             1000 + offset),
                     new EvaluationResults.Dataset(datasetId, root, "class-folders", manifest, total, subset,
                             new EvaluationResults.LabelMap("wnid-sorted", null, offset, 1000 + offset, labelNames),
-                            ImageIds.sha256(images.stream().map(ImageResult::id).toList())),
+                            ImageIds.sha256(ids)),
                     preprocessing, metrics, images, failures,
                     Provenance.start(CLOCK, List.of("eval", modelPath), versions).finish(CLOCK));
         }

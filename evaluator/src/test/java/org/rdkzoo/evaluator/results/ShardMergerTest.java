@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
-import org.rdkzoo.evaluator.provenance.FileDigest;
+import org.rdkzoo.evaluator.provenance.Sha256;
 import org.rdkzoo.evaluator.provenance.Provenance;
 import org.rdkzoo.evaluator.results.EvaluationResults.ClassMetrics;
 
@@ -61,10 +61,11 @@ class ShardMergerTest {
         assertEquals(List.of(new EvaluationResults.Failure("e.JPEG", "not a JPEG")), r.failures());
         // The merged run covers the whole subset: no shard any more, limit and seed kept.
         assertEquals(new EvaluationResults.Subset(100, 7L, null, null), r.dataset().subset());
-        assertEquals(ImageIds.sha256(List.of("d.JPEG", "c.JPEG", "b.JPEG", "a.JPEG")), r.dataset().imageIdsSha256());
+        // Every image covered, the failed one included: a.JPEG..e.JPEG sorted, one per line.
+        assertEquals(Sha256.of("a.JPEG\nb.JPEG\nc.JPEG\nd.JPEG\ne.JPEG\n"), r.dataset().imageIdsSha256());
         // Provenance names both inputs in shard order, with their hashes.
-        assertEquals(List.of(new Provenance.InputFile(s1.file(), FileDigest.sha256(dir.resolve("s1.json"))),
-                new Provenance.InputFile(s2.file(), FileDigest.sha256(dir.resolve("s2.json")))),
+        assertEquals(List.of(new Provenance.InputFile(s1.file(), Sha256.of(dir.resolve("s1.json"))),
+                new Provenance.InputFile(s2.file(), Sha256.of(dir.resolve("s2.json")))),
                 r.provenance().inputs());
         assertEquals("1.29.0", r.provenance().versions().get("onnxruntime"));
         assertTrue(merged.warnings().isEmpty(), merged.warnings().toString());
@@ -72,6 +73,16 @@ class ShardMergerTest {
         Path out = dir.resolve("merged.json");
         ResultsFiles.write(out, r);
         assertEquals(r, ResultsFiles.read(out));
+    }
+
+    @Test
+    void perClassCountsAreKeyedByTheModelClassIndexAndNamedFromTheLabelMap() throws Exception {
+        // A 1001-class model: dataset label 1 ("goldfish") is model class 2.
+        LoadedResults s1 = write("s1.json", results("onnxruntime", "tf.onnx").offset(1).subset(null, null, 1, 1)
+                .labelNames(List.of("tench", "goldfish")).image(image("a.JPEG", 2, 2, .9f))
+                .image(image("b.JPEG", 2, 5, .9f)).build());
+        EvaluationResults r = ShardMerger.merge(List.of(s1), MERGE).results();
+        assertEquals(List.of(new ClassMetrics(2, "goldfish", 2, 1, 1)), r.metrics().perClass());
     }
 
     @Test
