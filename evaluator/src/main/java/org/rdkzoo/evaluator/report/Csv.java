@@ -17,8 +17,9 @@ final class Csv {
         return this;
     }
 
+    /** A row; {@code null} fields (an unknown name) are written empty. */
     Csv row(String... fields) {
-        return row(List.of(fields));
+        return row(java.util.Arrays.asList(fields));
     }
 
     static String quote(String s) {

@@ -93,6 +93,16 @@ class ComparisonReportsTest {
     }
 
     @Test
+    void csvWritesUnknownClassNamesAsEmptyFields() throws Exception {
+        LoadedResults a = new LoadedResults("a.json", null, results("onnxruntime", "m.onnx")
+                .image(image("x", 3, 3, .9f)).build());
+        LoadedResults b = new LoadedResults("b.json", null, results("bpu", "m.bin").image(image("x", 3, 4, .6f)).build());
+        String csv = render(Comparer.compare(a, b, CompareOptions.defaults(), CompareFixtures.PROVENANCE),
+                ReportFormat.CSV);
+        assertEquals("x,3,,lost,3,,0.9,true,4,,0.6,false", csv.split("\r\n")[1]);
+    }
+
+    @Test
     void jsonHoldsEverythingWithNumbersAsFractions() throws Exception {
         JsonNode j = Json.mapper().readTree(render(tenImages(), ReportFormat.JSON));
         assertEquals(Comparison.FORMAT, j.get("format").asText());
