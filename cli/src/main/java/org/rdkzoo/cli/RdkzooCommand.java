@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
             org.rdkzoo.cli.models.VerifyCommand.class,
             org.rdkzoo.cli.mapper.MapperCommand.class,
             org.rdkzoo.cli.experiments.ExperimentsCommand.class,
+            org.rdkzoo.cli.compare.CompareCommand.class,
+            org.rdkzoo.cli.compare.ResultsCommand.class,
+            org.rdkzoo.cli.compare.ReportCommand.class,
             AutoComplete.GenerateCompletion.class,
         })
 public final class RdkzooCommand implements Callable<Integer> {

@@ -1,6 +1,8 @@
 package org.rdkzoo.evaluator.json;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.rdkzoo.evaluator.io.AtomicFiles;
@@ -23,6 +25,8 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Json() {
     }
 
@@ -41,6 +45,11 @@ public final class Json {
     /** Writes {@code value} to a sibling temporary file, then renames it over {@code file}. */
     public static void writeAtomically(Path file, Object value) throws IOException {
         AtomicFiles.write(file, tmp -> MAPPER.writeValue(tmp.toFile(), value));
+    }
+
+    /** Writes {@code text} (UTF-8) to a sibling temporary file, then renames it over {@code file}. */
+    public static void writeStringAtomically(Path file, String text) throws IOException {
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 
     /**
