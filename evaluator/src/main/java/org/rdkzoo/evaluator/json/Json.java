@@ -25,7 +25,6 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Json() {
     }
