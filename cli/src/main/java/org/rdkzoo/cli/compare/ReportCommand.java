@@ -1,14 +1,19 @@
 package org.rdkzoo.cli.compare;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.models.ZooOptions;
+import org.rdkzoo.downloader.catalog.CatalogEntry;
+import org.rdkzoo.evaluator.onnx.OnnxModel;
 import org.rdkzoo.evaluator.provenance.Provenance;
 import org.rdkzoo.evaluator.report.ParamsCounter;
 import org.rdkzoo.evaluator.report.PublishedFigures;
@@ -23,6 +28,7 @@ import org.rdkzoo.evaluator.results.LoadedResults;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -71,6 +77,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of stdout.")
     Path out;
 
+    @Mixin
+    ZooOptions zoo;
+
     ReportCommand(CliContext context) {
         this.context = context;
     }
@@ -95,20 +104,28 @@ public final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * The zoo's published figures. Empty until the catalog (downloader) is wired here: the report then
-     * shows measured figures only.
-     */
+    /** The zoo's published figures for every catalog entry (user catalogs included), keyed by catalog id. */
     List<PublishedFigures> publishedFigures() {
-        return List.of();
+        List<PublishedFigures> out = new ArrayList<>();
+        for (CatalogEntry e : zoo.catalog(context).entries()) {
+            org.rdkzoo.downloader.catalog.PublishedFigures f = e.figures();
+            out.add(new PublishedFigures(e.id(), number(f.paramsM()), number(f.floatTop1()), number(f.quantTop1()),
+                    number(f.latency1tMs()), number(f.latencyMtMs()), number(f.fps()),
+                    "RDK X5 model zoo (" + e.stem() + ")"));
+        }
+        return out;
+    }
+
+    private static Double number(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
     }
 
     /**
-     * Counts parameters of the float ONNX models. Unknown until the ONNX graph reader (evaluator.onnx) is
-     * wired here: the params column stays empty.
+     * Parameters of a float ONNX model, counted from its graph: the weights (conv and matmul weights and
+     * biases, normalisation parameters), not the exporter's shapes and constants.
      */
     ParamsCounter paramsCounter() {
-        return ParamsCounter.UNKNOWN;
+        return model -> OptionalLong.of(OnnxModel.read(model).parameterCount().weights());
     }
 
     /** {@code A=B} options, each side matched to a results path as given (so ./a.json and a.json agree). */

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.cli.CliRunner;
 import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.onnx.OnnxModel;
+import org.rdkzoo.evaluator.onnx.testing.EfficientNetGraphs;
+import org.rdkzoo.evaluator.results.EvaluationResults;
 import org.rdkzoo.evaluator.report.ZooFixtures;
 import org.rdkzoo.evaluator.results.BenchFiles;
 import org.rdkzoo.evaluator.results.LoadedResults;
@@ -50,6 +53,31 @@ class ReportCommandTest {
                 + " 60.00 (31.27-83.18) | -20.00 (-52.11 to +18.70) | 10 | 3.31 | 10.51 (4 threads) | 376.77 |"), r.out());
         assertTrue(r.out().contains("| efficientnet\\_b2 | sim (simulated) |"), r.out());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void zooPublishedFiguresComeFromTheCatalogAndParamsFromTheGraph() throws IOException {
+        Path onnx = EfficientNetGraphs.write(EfficientNetGraphs.tiny(), dir.resolve("efficientnet_b2.onnx"));
+        long weights = OnnxModel.read(onnx).parameterCount().weights();
+        EvaluationResults floatRun = ZooFixtures.b2Float().results();
+        EvaluationResults.Model m = floatRun.model();
+        EvaluationResults withModel = new EvaluationResults(floatRun.format(), floatRun.backend(),
+                new EvaluationResults.Model(onnx.toString(), m.sha256(), m.catalogId(), m.inputName(), m.inputShape(),
+                        m.classes()),
+                floatRun.dataset(), floatRun.preprocessing(), floatRun.metrics(), floatRun.images(), floatRun.failures(),
+                floatRun.provenance());
+        Path f = dir.resolve("b2-float.json");
+        ResultsFiles.write(f, withModel);
+        String q = write(ZooFixtures.b2Board());
+
+        CliRunner.Result r = cli.run("report", f.toString(), q, "--format", "json");
+
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        String json = r.out();
+        // The catalog's EfficientNet_B2 row: float 76.50, quantized 73.25, 9.07 M params, 376.77 FPS.
+        assertTrue(json.contains("76.5") && json.contains("73.25") && json.contains("9.07") && json.contains("376.77"),
+                json);
+        assertTrue(json.contains(Long.toString(weights)), "counted params " + weights + " in " + json);
     }
 
     @Test
