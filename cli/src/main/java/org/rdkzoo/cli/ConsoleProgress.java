@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -25,21 +26,39 @@ public final class ConsoleProgress {
 
     private final CliContext context;
     private final boolean quiet;
+    private final boolean concurrent;
 
     public ConsoleProgress(CliContext context, boolean quiet) {
+        this(context, quiet, false);
+    }
+
+    /**
+     * @param concurrent several tasks run at once (parallel downloads): on a terminal each bar keeps its
+     *                   own line instead of all redrawing the same one
+     */
+    public ConsoleProgress(CliContext context, boolean quiet, boolean concurrent) {
         this.context = context;
         this.quiet = quiet;
+        this.concurrent = concurrent;
     }
 
     /** Starts a task of {@code total} units ({@code -1} when unknown). */
     public Task start(String name, long total, Unit unit) {
+        return start(name, total, 0, unit);
+    }
+
+    /**
+     * Starts a task that resumes at {@code initial} units (a download continuing a partial file): rate
+     * and ETA count only the work done from here.
+     */
+    public Task start(String name, long total, long initial, Unit unit) {
         if (quiet) {
             return new Silent();
         }
         if (context.terminal()) {
-            return new Bar(name, total, unit);
+            return new Bar(name, total, initial, unit, concurrent);
         }
-        return new Plain(name, total, unit);
+        return new Plain(name, total, initial, unit);
     }
 
     /** One unit of work being reported. Close it when the work ends, successfully or not. */
@@ -75,6 +94,13 @@ public final class ConsoleProgress {
         return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
     }
 
+    static String eta(long seconds) {
+        if (seconds >= 3600) {
+            return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
     private static final class Silent implements Task {
         @Override
         public void stepTo(long done) {
@@ -100,15 +126,18 @@ public final class ConsoleProgress {
     private static final class Bar implements Task {
         private final ProgressBar bar;
 
-        Bar(String name, long total, Unit unit) {
+        Bar(String name, long total, long initial, Unit unit, boolean concurrent) {
+            PrintStream err = new PrintStream(System.err, true);
             ProgressBarBuilder builder = new ProgressBarBuilder()
                     .setTaskName(name)
                     .setInitialMax(total)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setUpdateIntervalMillis(200)
                     .showSpeed()
+                    .startsFrom(initial, Duration.ZERO)
                     // The bar must never touch stdout: results go there.
-                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)));
+                    .setConsumer(concurrent ? new InteractiveConsoleProgressBarConsumer(err)
+                            : new ConsoleProgressBarConsumer(err));
             switch (unit) {
                 case BYTES -> builder.setUnit(" MiB", 1024 * 1024);
                 case IMAGES -> builder.setUnit(" img", 1);
@@ -147,15 +176,18 @@ public final class ConsoleProgress {
         private final String name;
         private final Unit unit;
         private final Instant started;
+        private final long initial;
         private volatile long total;
         private long done;
         private Instant lastPrint;
         private String extra = "";
 
-        Plain(String name, long total, Unit unit) {
+        Plain(String name, long total, long initial, Unit unit) {
             this.name = name;
             this.total = total;
             this.unit = unit;
+            this.initial = initial;
+            this.done = initial;
             this.started = context.clock().instant();
             this.lastPrint = started;
         }
@@ -194,13 +226,17 @@ public final class ConsoleProgress {
             }
             lastPrint = now;
             double seconds = Math.max(1e-3, Duration.between(started, now).toMillis() / 1000.0);
+            double rate = (done - initial) / seconds;
             StringBuilder line = new StringBuilder(name).append(": ").append(format(done, unit));
             if (total > 0) {
                 line.append(" / ").append(format(total, unit))
                         .append(String.format(Locale.ROOT, " (%.0f%%)", 100.0 * done / total));
             }
-            line.append(", ").append(format((long) (done / seconds), unit))
+            line.append(", ").append(format((long) rate, unit))
                     .append(unit == Unit.BYTES ? "/s" : unit == Unit.IMAGES ? " img/s" : "/s");
+            if (!last && total > done && rate > 0) {
+                line.append(", ETA ").append(eta((long) ((total - done) / rate)));
+            }
             if (!extra.isEmpty()) {
                 line.append(", ").append(extra);
             }

@@ -32,9 +32,17 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.rdkzoo.cli.models.ModelsCommand.class,
+            org.rdkzoo.cli.models.InfoCommand.class,
+            org.rdkzoo.cli.models.PullCommand.class,
+            org.rdkzoo.cli.models.VerifyCommand.class,
             org.rdkzoo.cli.mapper.MapperCommand.class,
+            org.rdkzoo.cli.experiments.ExperimentsCommand.class,
             org.rdkzoo.cli.eval.EvalCommand.class,
             org.rdkzoo.cli.eval.InferCommand.class,
+            org.rdkzoo.cli.compare.CompareCommand.class,
+            org.rdkzoo.cli.compare.ResultsCommand.class,
+            org.rdkzoo.cli.compare.ReportCommand.class,
             AutoComplete.GenerateCompletion.class,
         })
 public final class RdkzooCommand implements Callable<Integer> {

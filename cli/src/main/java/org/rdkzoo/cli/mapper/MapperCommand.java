@@ -15,6 +15,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "hb_mapper configs, calibration data and toolchain runs.",
         subcommands = {
+            InitCommand.class,
+            ValidateCommand.class,
+            MapperCheckCommand.class,
+            MapperBuildCommand.class,
+            MapperSweepCommand.class,
         })
 public final class MapperCommand implements Callable<Integer> {
     private final CliContext context;

@@ -1,10 +1,11 @@
 package org.rdkzoo.evaluator.json;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
+import org.rdkzoo.evaluator.io.AtomicFiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,6 +25,7 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+
     private Json() {
     }
 
@@ -41,19 +43,12 @@ public final class Json {
 
     /** Writes {@code value} to a sibling temporary file, then renames it over {@code file}. */
     public static void writeAtomically(Path file, Object value) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            MAPPER.writeValue(tmp.toFile(), value);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, tmp -> MAPPER.writeValue(tmp.toFile(), value));
+    }
+
+    /** Writes {@code text} (UTF-8) to a sibling temporary file, then renames it over {@code file}. */
+    public static void writeStringAtomically(Path file, String text) throws IOException {
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 
     /**

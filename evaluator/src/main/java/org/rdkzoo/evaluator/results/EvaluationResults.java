@@ -92,8 +92,23 @@ public record EvaluationResults(
      * @param sha256  its SHA-256, when it is a file
      * @param offset  added to a dataset label to get the model's class index (1 for 1001-class models)
      * @param classes number of classes in the map
+     * @param names   the class names by dataset label ({@code names[i]} names label {@code i}), for reports;
+     *                empty when unknown
      */
-    public record LabelMap(String source, String sha256, int offset, int classes) {
+    public record LabelMap(String source, String sha256, int offset, int classes, List<String> names) {
+        public LabelMap {
+            names = names == null ? List.of() : List.copyOf(names);
+        }
+
+        /** A label map without class names (the shape before {@code names} was added). */
+        public LabelMap(String source, String sha256, int offset, int classes) {
+            this(source, sha256, offset, classes, List.of());
+        }
+
+        /** The name of dataset label {@code label}, {@code null} when the map has none. */
+        public String name(int label) {
+            return label >= 0 && label < names.size() ? names.get(label) : null;
+        }
     }
 
     /** Overall counts; accuracies are fractions in 0..1 ({@code NaN} when no image was evaluated). */
@@ -104,7 +119,11 @@ public record EvaluationResults(
         }
     }
 
-    /** Per dataset label: its name, how many images, how many right at Top-1 and Top-5. */
+    /**
+     * Per class: its name, how many images, how many right at Top-1 and Top-5. {@code label} is keyed like
+     * {@link ImageResult#label()} (the model's class index); the name is that of dataset label
+     * {@code label - offset}.
+     */
     public record ClassMetrics(int label, String name, int images, int top1, int top5) {
     }
 

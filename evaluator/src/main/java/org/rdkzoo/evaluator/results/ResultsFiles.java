@@ -17,14 +17,7 @@ public final class ResultsFiles {
     /** Reads a results file; refuses a file that is not an rdkzoo results document. */
     public static EvaluationResults read(Path file) throws IOException {
         EvaluationResults r = Json.read(file, EvaluationResults.class);
-        if (r.format() == null || !r.format().startsWith("rdkzoo.results/")) {
-            throw new IOException(file + ": not an rdkzoo results file (field 'format' is " + (r.format() == null
-                    ? "missing" : "'" + r.format() + "'") + ", expected '" + EvaluationResults.FORMAT + "')");
-        }
-        if (!r.format().equals(EvaluationResults.FORMAT)) {
-            throw new IOException(file + ": results format '" + r.format() + "' is not supported by rdkzoo "
-                    + org.rdkzoo.evaluator.provenance.RdkzooVersion.get() + " (expected '" + EvaluationResults.FORMAT + "')");
-        }
+        DocumentFormat.check(file, "results", r.format(), EvaluationResults.FORMAT);
         return r;
     }
 }

@@ -57,6 +57,12 @@ class ResultsFilesTest {
     }
 
     @Test
+    void imageIdsHashIsTheSortedIdsOnePerLine() {
+        assertEquals(org.rdkzoo.evaluator.provenance.Sha256.of("a/1.JPEG\nb.JPEG\n"),
+                ImageIds.sha256(List.of("b.JPEG", "a/1.JPEG")));
+    }
+
+    @Test
     void fileOfAnotherKindIsRefused() throws IOException {
         Path file = dir.resolve("other.json");
         Files.writeString(file, "{\"format\": \"something-else\"}");

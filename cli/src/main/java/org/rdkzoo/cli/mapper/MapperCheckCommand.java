@@ -1,0 +1,149 @@
+package org.rdkzoo.cli.mapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.rdkzoo.cli.CliContext;
+import org.rdkzoo.cli.CliException;
+import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
+import org.rdkzoo.mapperconfigs.experiments.MapperYaml;
+import org.rdkzoo.mapperconfigs.logs.CheckerNode;
+import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
+import org.rdkzoo.mapperconfigs.toolchain.CheckRunner;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rdkzoo mapper check CONFIG | --model M.onnx}: which nodes run where, before a long build. */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        header = "Run hb_mapper checker and show which nodes run on the BPU and which on the CPU.",
+        description = {
+            "Runs 'hb_mapper checker --model-type onnx --march bayes-e --model M' (with --input-shape when the",
+            "config gives input_shape) in <workspace>/checks/<id>, and prints its node table: node, where it",
+            "runs, BPU subgraph, operator type, data types. CPU nodes split the model and cost latency.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  rdkzoo mapper check EfficientNet_B2_config.yaml",
+            "  rdkzoo mapper check --model efficientnet_b2.onnx --input-shape data=1x3x224x224 --format json",
+        })
+public final class MapperCheckCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(index = "0", paramLabel = "CONFIG", description = "hb_mapper YAML config (its onnx_model is checked).")
+        Path config;
+
+        @Option(names = "--model", paramLabel = "M.onnx", description = "Check this ONNX model instead of a config's.")
+        Path model;
+    }
+
+    @Option(names = "--input-shape", paramLabel = "NAME=NxCxHxW",
+            description = "Input shape for the checker (repeatable); overrides the config's.")
+    Map<String, String> inputShapes = new LinkedHashMap<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop the checker after this long. Default: no limit.")
+    Duration timeout;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).")
+    MapperBuildCommand.Format format = MapperBuildCommand.Format.TABLE;
+
+    @Mixin
+    ToolchainOptions toolchain;
+
+    MapperCheckCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path model = source.model;
+        Map<String, String> shapes = new LinkedHashMap<>();
+        if (source.config != null) {
+            MapperYaml c = MapperYaml.read(source.config);
+            String onnx = c.get("model_parameters", "onnx_model");
+            if (onnx == null) {
+                throw new CliException(ExitCodes.USAGE, source.config + ": model_parameters.onnx_model is missing");
+            }
+            model = source.config.toAbsolutePath().getParent().resolve(onnx).normalize();
+            shapes.putAll(shapes(c));
+        }
+        shapes.putAll(inputShapes);
+        if (!java.nio.file.Files.isRegularFile(model)) {
+            throw new CliException(ExitCodes.USAGE, "no such model file: " + model);
+        }
+        Path folder = toolchain.workspace(context).resolve("checks").resolve(ExperimentStore.newId(context.clock(),
+                model.toString()));
+        CancelToken cancel = new CancelToken();
+        CheckRunner.Result r;
+        try (InterruptHook hook = new InterruptHook(cancel)) {
+            r = new CheckRunner(toolchain.locate(context), context.env(), context.clock())
+                    .check(model, shapes, folder, timeout, cancel, line -> { });
+        }
+        if (format == MapperBuildCommand.Format.JSON) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", r.model().toString());
+            doc.put("succeeded", r.succeeded());
+            doc.put("exitCode", r.exitCode());
+            doc.put("folder", r.folder().toString());
+            doc.put("versions", r.log().versions());
+            doc.put("subgraphs", r.log().subgraphCount());
+            doc.put("nodes", r.log().nodes());
+            doc.put("errors", r.log().errors());
+            doc.put("command", r.command());
+            context.out().println(Json.write(doc));
+        } else if (!r.log().nodes().isEmpty()) {
+            TextTable t = new TextTable("node", "on", "subgraph", "type", "data types");
+            for (CheckerNode n : r.log().nodes()) {
+                t.row(n.node(), n.on(), n.subgraph(), n.type(), n.dataType());
+            }
+            t.print(context.out());
+            List<CheckerNode> cpu = r.log().cpuNodes();
+            context.out().println(r.log().nodes().size() + " nodes: " + (r.log().nodes().size() - cpu.size())
+                    + " on the BPU in " + r.log().subgraphCount() + " subgraph(s), " + cpu.size() + " on the CPU"
+                    + (cpu.isEmpty() ? "" : " (" + String.join(", ", cpu.stream().map(CheckerNode::node).toList()) + ")"));
+        }
+        context.out().flush();
+        if (!r.succeeded()) {
+            String why = r.log().errors().isEmpty() ? "no node table in the log" : String.join("; ", r.log().errors());
+            throw new CliException(ExitCodes.FAILURE, "hb_mapper checker failed (exit " + r.exitCode() + "): " + why
+                    + "; log in " + r.folder());
+        }
+        context.info("checker log: " + r.folder().resolve(CheckRunner.LOG));
+        return ExitCodes.OK;
+    }
+
+    /** input_name/input_shape from the config, one per ';'-separated input, when both are given. */
+    private static Map<String, String> shapes(MapperYaml c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        String names = c.get("input_parameters", "input_name");
+        String shapes = c.get("input_parameters", "input_shape");
+        if (names == null || shapes == null || names.isBlank() || shapes.isBlank()) {
+            return m;
+        }
+        String[] n = names.split(";");
+        String[] s = shapes.split(";");
+        for (int i = 0; i < Math.min(n.length, s.length); i++) {
+            if (!n[i].isBlank() && !s[i].isBlank()) {
+                m.put(n[i].strip(), s[i].strip());
+            }
+        }
+        return m;
+    }
+}

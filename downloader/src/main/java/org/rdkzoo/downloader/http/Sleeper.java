@@ -1,0 +1,11 @@
+package org.rdkzoo.downloader.http;
+
+import java.time.Duration;
+
+/** Waits between retries; tests pass one that records the delays instead of sleeping. */
+@FunctionalInterface
+public interface Sleeper {
+    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
+
+    void sleep(Duration duration) throws InterruptedException;
+}

@@ -1,0 +1,144 @@
+package org.rdkzoo.mapperconfigs.toolchain;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds a toolchain: the OE image through Docker, or {@code hb_mapper} on {@code PATH}. Each probe runs
+ * a program from the given environment; when nothing usable is found the exception says what is missing
+ * and how to get it, including the zoo's offline image.
+ */
+public final class ToolchainLocator {
+    /** Which toolchain the user asked for. */
+    public enum Choice {
+        /** Docker when it works (daemon up, image present), else hb_mapper on PATH. */
+        AUTO,
+        DOCKER,
+        LOCAL
+    }
+
+    /** The D-Robotics forum topic with the X5 OE image as a download, for machines that cannot pull. */
+    public static final String OFFLINE_IMAGE_URL = "https://forum.d-robotics.cc/t/topic/28035";
+    private static final long PROBE_SECONDS = 30;
+
+    private final Map<String, String> env;
+
+    public ToolchainLocator(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public Toolchain locate(Choice choice, String image) throws ToolchainUnavailableException {
+        String img = image == null || image.isBlank() ? Toolchain.DEFAULT_IMAGE : image;
+        switch (choice) {
+            case DOCKER -> {
+                return docker(img);
+            }
+            case LOCAL -> {
+                return local().orElseThrow(() -> new ToolchainUnavailableException(localMissing()));
+            }
+            default -> {
+                try {
+                    return docker(img);
+                } catch (ToolchainUnavailableException dockerProblem) {
+                    Optional<LocalToolchain> local = local();
+                    if (local.isPresent()) {
+                        return local.get();
+                    }
+                    String docker = dockerProblem.getMessage();
+                    throw new ToolchainUnavailableException("no hb_mapper toolchain found: " + docker
+                            + "; and hb_mapper is not on PATH (or run rdkzoo inside the OE container, "
+                            + "where it is, with --toolchain local)"
+                            + (docker.contains("docker pull") ? "" : "; with Docker working, get the image: " + pullHint(img)));
+                }
+            }
+        }
+    }
+
+    private Optional<LocalToolchain> local() {
+        return Executables.find("hb_mapper", env).map(LocalToolchain::new);
+    }
+
+    private static String localMissing() {
+        return "hb_mapper is not on PATH: run rdkzoo inside the OE container or an OE (Ai_Toolchain_Package) install "
+                + "that puts it on PATH, or use --toolchain docker with the OE image";
+    }
+
+    private DockerToolchain docker(String image) throws ToolchainUnavailableException {
+        Path docker = Executables.find("docker", env).orElseThrow(() -> new ToolchainUnavailableException(
+                "docker is not on PATH: install Docker Engine, then " + pullHint(image)));
+        Probe info = probe(docker, "info", "--format", "{{.ServerVersion}}");
+        if (info.exit != 0) {
+            throw new ToolchainUnavailableException("docker cannot reach its daemon ('docker info' failed: "
+                    + info.firstLine() + "): start the Docker service and make sure your user may use it "
+                    + "(the docker group)");
+        }
+        Probe inspect = probe(docker, "image", "inspect", "--format", "{{.Id}} {{join .RepoDigests \" \"}}", image);
+        if (inspect.exit != 0) {
+            throw new ToolchainUnavailableException("the OE image " + image + " is not present locally: "
+                    + pullHint(image));
+        }
+        Map<String, String> imageInfo = new LinkedHashMap<>();
+        String[] parts = inspect.output.strip().split("\\s+");
+        if (parts.length > 0 && !parts[0].isEmpty()) {
+            imageInfo.put("imageId", parts[0]);
+        }
+        if (parts.length > 1) {
+            imageInfo.put("imageDigest", parts[1]);
+        }
+        imageInfo.put("dockerServer", info.output.strip());
+        return new DockerToolchain(docker, image, imageInfo, currentUser(), env);
+    }
+
+    /** How to get the image, online and offline. */
+    public static String pullHint(String image) {
+        return "docker pull " + image + " (offline: download the image archive linked from " + OFFLINE_IMAGE_URL
+                + ", then docker load -i FILE)";
+    }
+
+    /** {@code UID:GID} of this process, for {@code docker run --user}. */
+    static String currentUser() {
+        try {
+            com.sun.security.auth.module.UnixSystem unix = new com.sun.security.auth.module.UnixSystem();
+            return unix.getUid() + ":" + unix.getGid();
+        } catch (RuntimeException | LinkageError e) {
+            return "0:0";
+        }
+    }
+
+    private record Probe(int exit, String output) {
+        String firstLine() {
+            String s = output.strip();
+            int nl = s.indexOf('\n');
+            return (nl < 0 ? s : s.substring(0, nl)).strip();
+        }
+    }
+
+    private Probe probe(Path program, String... args) throws ToolchainUnavailableException {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(program.toString());
+        argv.addAll(List.of(args));
+        try {
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Probe(-1, "no answer in " + PROBE_SECONDS + " s");
+            }
+            return new Probe(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Probe(-1, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolchainUnavailableException("interrupted while probing docker");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.rdkzoo.mapperconfigs.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.provenance.Provenance;
+import org.rdkzoo.evaluator.similarity.OutputSimilarity;
+
+class ExperimentStoreTest {
+    @TempDir
+    Path workspace;
+
+    private static Experiment experiment(String id, ExperimentStatus status, String runKey, double cosine) {
+        return new Experiment(Experiment.SCHEMA, id, null, status, null, 0, new Experiment.Model("/m/b2.onnx", "ab"),
+                new Experiment.Config("/c.yaml", "cd", "config.yaml", Map.of(), "ef", "effective-config.yaml",
+                        Map.of("calibration_parameters.calibration_type", "kl")),
+                null, null, List.of(), new Provenance("0.1", "h", "os", "x86_64", "jvm", "2025-01-01T00:00:00Z", null,
+                        List.of(), Map.of()), 1.0, null, List.of(), List.of(new OutputSimilarity("output", cosine, 0.1, 0.1, 0.1)),
+                List.of(), Map.of(), runKey);
+    }
+
+    private static void save(ExperimentStore store, Experiment e) throws Exception {
+        store.create(e.id());
+        store.save(e);
+    }
+
+    @Test
+    void theIndexIsRebuiltFromTheFoldersWhenMissingOrStale() throws Exception {
+        ExperimentStore store = new ExperimentStore(workspace);
+        save(store, experiment("20250101-000001-aaaaaa", ExperimentStatus.SUCCEEDED, "k1", 0.99));
+        save(store, experiment("20250101-000002-bbbbbb", ExperimentStatus.FAILED, "k2", 0.5));
+        Path index = store.root().resolve("index.json");
+        Files.delete(index);
+        assertEquals(2, store.list().size());
+        assertTrue(Files.isRegularFile(index), "rebuilt and written back");
+
+        // A record changed behind the index's back (another tool, a crashed writer) wins over the index.
+        Path record = store.folder("20250101-000002-bbbbbb").resolve("experiment.json");
+        Json.writeAtomically(record, experiment("20250101-000002-bbbbbb", ExperimentStatus.SUCCEEDED, "k2", 0.97));
+        Files.setLastModifiedTime(record, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertEquals(ExperimentStatus.SUCCEEDED, store.list().get(1).status());
+        assertEquals(0.97, store.list().get(1).outputCosine());
+
+        // A folder copied in from elsewhere appears.
+        Files.createDirectories(store.folder("20250101-000003-cccccc"));
+        Json.writeAtomically(store.folder("20250101-000003-cccccc").resolve("experiment.json"),
+                experiment("20250101-000003-cccccc", ExperimentStatus.SUCCEEDED, "k3", 0.9));
+        assertEquals(3, store.list().size());
+        assertEquals("20250101-000003-cccccc", store.succeeded("k3").orElseThrow().id());
+    }
+
+    @Test
+    void concurrentWritersLoseNoEntry() throws Exception {
+        ExperimentStore store = new ExperimentStore(workspace);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String id = String.format("20250101-0000%02d-%06d", i, i);
+            futures.add(pool.submit(() -> {
+                save(new ExperimentStore(workspace), experiment(id, ExperimentStatus.SUCCEEDED, "k" + id, 0.9));
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        ExperimentStore.IndexFile index = Json.read(store.root().resolve("index.json"), ExperimentStore.IndexFile.class);
+        assertEquals(24, index.experiments().size());
+    }
+
+    @Test
+    void idsResolveByUniquePrefixOrLabelAndAmbiguityNamesTheCandidates() throws Exception {
+        ExperimentStore store = new ExperimentStore(workspace);
+        save(store, experiment("20250101-000001-aaaaaa", ExperimentStatus.SUCCEEDED, "k1", 0.99));
+        save(store, experiment("20250101-000002-bbbbbb", ExperimentStatus.SUCCEEDED, "k2", 0.99));
+        assertEquals("20250101-000002-bbbbbb", store.resolve("20250101-000002"));
+        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class, () -> store.resolve("2025"));
+        assertTrue(ambiguous.getMessage().contains("matches 2 experiments (20250101-000001-aaaaaa, 20250101-000002-bbbbbb)"),
+                ambiguous.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> store.resolve("2024")).getMessage()
+                .startsWith("no experiment matches '2024'"));
+    }
+
+    @Test
+    void newIdsSortByTimeAndDifferWithinASecond() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2025-03-14T10:00:01Z"), java.time.ZoneOffset.UTC);
+        String a = ExperimentStore.newId(clock, "x");
+        String b = ExperimentStore.newId(clock, "x");
+        assertTrue(a.startsWith("20250314-100001-"), a);
+        assertTrue(!a.equals(b));
+    }
+}
