@@ -3,7 +3,6 @@ package org.rdkzoo.evaluator.dataset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,7 +10,8 @@ import org.rdkzoo.evaluator.provenance.Sha256;
 
 /**
  * Every image of a dataset with its size and label, sorted by id: what a results file's manifest hash
- * stands for. Two runs with equal {@link #sha256()} saw the same files (same names, sizes, labels).
+ * stands for. Two runs with equal {@link #sha256()} saw the same files (same names, sizes, labels). The ids of
+ * the images a run evaluated are hashed by {@link org.rdkzoo.evaluator.results.ImageIds}.
  */
 public record Manifest(List<ImageEntry> entries) {
     public Manifest {
@@ -35,13 +35,6 @@ public record Manifest(List<ImageEntry> entries) {
         for (ImageEntry e : entries) {
             md.update((e.id() + '\t' + e.size() + '\t' + e.label() + '\n').getBytes(StandardCharsets.UTF_8));
         }
-        return Sha256.hex(md.digest());
-    }
-
-    /** SHA-256 of the ids, sorted, one per line: equal hashes mean the same images were evaluated. */
-    public static String idsSha256(Collection<String> ids) {
-        MessageDigest md = Sha256.digest();
-        ids.stream().sorted().forEach(id -> md.update((id + '\n').getBytes(StandardCharsets.UTF_8)));
         return Sha256.hex(md.digest());
     }
 }

@@ -16,7 +16,6 @@ import org.rdkzoo.evaluator.backend.ModelDescription;
 import org.rdkzoo.evaluator.dataset.Dataset;
 import org.rdkzoo.evaluator.dataset.Datasets;
 import org.rdkzoo.evaluator.dataset.ImageEntry;
-import org.rdkzoo.evaluator.dataset.Manifest;
 import org.rdkzoo.evaluator.dataset.Subsets;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
 import org.rdkzoo.evaluator.image.UnreadableImageException;
@@ -27,6 +26,7 @@ import org.rdkzoo.evaluator.provenance.Sha256;
 import org.rdkzoo.evaluator.results.EvaluationResults;
 import org.rdkzoo.evaluator.results.EvaluationResults.Failure;
 import org.rdkzoo.evaluator.results.EvaluationResults.ImageResult;
+import org.rdkzoo.evaluator.results.ImageIds;
 import org.rdkzoo.evaluator.results.ResultsFiles;
 
 /**
@@ -167,7 +167,7 @@ public final class Evaluator {
     /** What identifies this evaluation for resuming: a checkpoint with another key belongs to another run. */
     public CheckpointKey key() {
         return new CheckpointKey(backend.record().kind(), modelSha256, dataset.manifest().sha256(),
-                Manifest.idsSha256(images.stream().map(ImageEntry::id).toList()), subset, labels.sha256(), offset,
+                ImageIds.sha256(images.stream().map(ImageEntry::id).toList()), subset, labels.sha256(), offset,
                 spec);
     }
 
@@ -264,8 +264,9 @@ public final class Evaluator {
                         model.inputName(), model.inputShape(), model.classes()),
                 new EvaluationResults.Dataset(dataset.id(), dataset.root().toString(), dataset.layout().id(),
                         dataset.manifest().sha256(), dataset.manifest().size(), subset,
-                        new EvaluationResults.LabelMap(labels.source(), labels.sha256(), offset, labels.size()),
-                        Manifest.idsSha256(images.stream().map(ImageEntry::id).toList())),
+                        new EvaluationResults.LabelMap(labels.source(), labels.sha256(), offset, labels.size(),
+                                labels.names()),
+                        ImageIds.sha256(images.stream().map(ImageEntry::id).toList())),
                 spec, MetricsCalculator.compute(results, failures.size(), labels, offset), results, failures,
                 provenance);
     }

@@ -1,9 +1,11 @@
 package org.rdkzoo.evaluator.eval;
 
-import java.util.List;
 import java.util.Locale;
 
 import org.rdkzoo.evaluator.results.EvaluationResults;
+import org.rdkzoo.evaluator.stats.Confidence;
+import org.rdkzoo.evaluator.stats.Interval;
+import org.rdkzoo.evaluator.stats.Wilson;
 
 /**
  * The headline of an evaluation: what ran on what, and Top-1/Top-5 with 95% Wilson score intervals. Built from
@@ -22,40 +24,22 @@ import org.rdkzoo.evaluator.results.EvaluationResults;
  * @param top5         right at Top-5
  * @param top1Accuracy Top-1 as a fraction
  * @param top5Accuracy Top-5 as a fraction
- * @param top1Interval 95% Wilson interval of the Top-1 fraction, [low, high]
+ * @param top1Interval 95% Wilson interval of the Top-1 fraction
  * @param top5Interval 95% Wilson interval of the Top-5 fraction
  * @param results      the results file
  */
 public record Summary(String model, String modelSha256, String backend, String dataset, String layout,
         EvaluationResults.Subset subset, int images, int failures, int top1, int top5, double top1Accuracy,
-        double top5Accuracy, List<Double> top1Interval, List<Double> top5Interval, String results) {
-
-    /** z for a two-sided 95% interval. */
-    private static final double Z95 = 1.959963984540054;
+        double top5Accuracy, Interval top1Interval, Interval top5Interval, String results) {
 
     public static Summary of(EvaluationResults r, String resultsFile) {
         EvaluationResults.Metrics m = r.metrics();
         String version = r.backend().versions().get(r.backend().kind());
         return new Summary(r.model().path(), r.model().sha256(), r.backend().kind() + (version == null ? ""
                 : " " + version), r.dataset().id(), r.dataset().layout(), r.dataset().subset(), m.images(),
-                m.failures(), m.top1(), m.top5(), m.top1Accuracy(), m.top5Accuracy(), wilson(m.top1(), m.images()),
-                wilson(m.top5(), m.images()), resultsFile);
-    }
-
-    /**
-     * The Wilson score interval of a proportion: unlike the normal approximation it stays inside [0, 1] and is
-     * honest for small samples and for accuracies near 0 or 1. Empty for no trials.
-     */
-    public static List<Double> wilson(int successes, int trials) {
-        if (trials == 0) {
-            return List.of();
-        }
-        double n = trials;
-        double p = successes / n;
-        double z2 = Z95 * Z95;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return List.of(Math.max(0, centre - half), Math.min(1, centre + half));
+                m.failures(), m.top1(), m.top5(), m.top1Accuracy(), m.top5Accuracy(),
+                Wilson.interval(m.top1(), m.images(), Confidence.NINETY_FIVE),
+                Wilson.interval(m.top5(), m.images(), Confidence.NINETY_FIVE), resultsFile);
     }
 
     /** The summary table, one fact per line. */
@@ -77,12 +61,12 @@ public record Summary(String model, String modelSha256, String backend, String d
         return s.toString();
     }
 
-    private String accuracy(int right, double fraction, List<Double> interval) {
+    private String accuracy(int right, double fraction, Interval interval) {
         if (images == 0) {
             return "n/a (no image evaluated)";
         }
         return String.format(Locale.ROOT, "%6.2f%%  (%d/%d; 95%% CI %.2f-%.2f%%)", 100 * fraction, right, images,
-                100 * interval.get(0), 100 * interval.get(1));
+                100 * interval.lower(), 100 * interval.upper());
     }
 
     private static void line(StringBuilder s, String key, String value) {
