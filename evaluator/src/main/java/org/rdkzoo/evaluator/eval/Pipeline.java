@@ -199,7 +199,10 @@ public final class Pipeline {
             return new Prepared(image.entry(), preparer.prepare(image), null);
         } catch (IOException | IllegalArgumentException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Prepared(image.entry(), null, reason);
+            String prefix = image.entry().id() + ": ";
+            // The failure already names the image; keep only why.
+            return new Prepared(image.entry(), null, reason.startsWith(prefix) ? reason.substring(prefix.length())
+                    : reason);
         }
     }
 

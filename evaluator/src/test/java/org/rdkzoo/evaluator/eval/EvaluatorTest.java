@@ -99,7 +99,7 @@ class EvaluatorTest {
         EvaluationResults r = run(request().build(), "r.json", set.preparer());
         assertEquals(12, r.metrics().images());
         assertEquals(1, r.metrics().failures());
-        assertEquals(List.of(new EvaluationResults.Failure("n00000001/broken.png", "n00000001/broken.png: not an image")),
+        assertEquals(List.of(new EvaluationResults.Failure("n00000001/broken.png", "not an image")),
                 r.failures());
     }
 
