@@ -32,8 +32,9 @@ import org.rdkzoo.evaluator.dataset.ImageStream;
  *  (dataset bytes)    (InputPreparer)                                                        batch, infer, score, sink
  * </pre>
  *
- * The queue holds at most {@code batch + 2 * threads} images (encoded or prepared), so memory stays flat
- * however large the dataset; a full queue makes the reader wait. The caller's thread takes images in the
+ * The queue holds at most {@code 2 * batch + 4 * threads} images (encoded or prepared), so memory stays flat
+ * however large the dataset; a full queue makes the reader wait. The slack lets the decoding threads run ahead
+ * of one slow image (a 2400x1600 JPEG) instead of idling behind it. The caller's thread takes images in the
  * order the dataset gave them, so batches, and therefore results, do not depend on thread timing.
  * Cancellation is checked between batches: the images of an unfinished batch are dropped, not recorded.
  */
@@ -96,7 +97,7 @@ public final class Pipeline {
             return true;
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.decodeThreads(), daemon("rdkzoo-decode"));
-        BlockingQueue<Slot> queue = new ArrayBlockingQueue<>(settings.batch() + 2 * settings.decodeThreads());
+        BlockingQueue<Slot> queue = new ArrayBlockingQueue<>(2 * settings.batch() + 4 * settings.decodeThreads());
         AtomicBoolean stop = new AtomicBoolean();
         Thread reader = daemon("rdkzoo-read").newThread(() -> read(dataset, entries, pool, queue, stop));
         reader.start();
