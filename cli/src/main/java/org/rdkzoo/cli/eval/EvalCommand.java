@@ -14,6 +14,7 @@ import org.rdkzoo.cli.ConsoleProgress;
 import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.evaluator.InvalidInputException;
 import org.rdkzoo.evaluator.backend.BackendException;
+import org.rdkzoo.evaluator.backend.InferenceBackend;
 import org.rdkzoo.evaluator.backend.OrtBackend;
 import org.rdkzoo.evaluator.dataset.DatasetLayout;
 import org.rdkzoo.evaluator.dataset.Subsets;
@@ -141,7 +142,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelLocator.Located located = ModelLocator.locate(context, model);
         EvaluationRequest request = request(located);
-        try (OrtBackend backend = openBackend(located.file())) {
+        try (InferenceBackend backend = openBackend(located.file())) {
             Evaluator evaluator;
             try {
                 evaluator = Evaluator.prepare(request, backend, context.clock());
@@ -207,7 +208,15 @@ public final class EvalCommand implements Callable<Integer> {
                 .build();
     }
 
-    private OrtBackend openBackend(Path file) {
+    /**
+     * The backend for a model file: ONNX Runtime for {@code .onnx}. A {@code .bin} (the BPU) is where the board
+     * backend plugs in; this build has none.
+     */
+    private InferenceBackend openBackend(Path file) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bin")) {
+            throw new CliException(ExitCodes.UNAVAILABLE, file + ": evaluating a .bin needs the BPU backend "
+                    + "(libdnn on an RDK X5), which this build does not include; evaluate the .onnx here");
+        }
         try {
             return OrtBackend.open(file, new OrtBackend.Options(ortThreads));
         } catch (BackendException e) {

@@ -72,6 +72,14 @@ class EvalCommandTest {
     }
 
     @Test
+    void aBinModelNeedsTheBoardBackend() throws IOException {
+        Path bin = Files.writeString(dir.resolve("efficientnet_b2.bin"), "hbm");
+        CliRunner.Result r = cli.run("eval", "--model", bin.toString(), "--data", data.toString());
+        assertEquals(ExitCodes.UNAVAILABLE, r.exitCode());
+        assertTrue(r.err().contains("evaluating a .bin needs the BPU backend"), r.err());
+    }
+
+    @Test
     void malformedShardSizeAndScaleOptionsAreUsageErrors() throws IOException {
         Path model = TinyOnnx.write(dir.resolve("m.onnx"), Spec.floatLogits(2, 4));
         String[] base = {"eval", "--model", model.toString(), "--data", data.toString(), "--labels", labels.toString()};
