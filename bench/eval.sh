@@ -11,21 +11,23 @@
 # (the whole process time of eval is printed too).
 #
 # Memory: the same 1,000 images listed ten times (10,000 ids, symbolic links) against once; peak RSS
-# (/usr/bin/time max RSS) may not grow by more than 10%. Measured twice: with the JVM's defaults (G1, max heap a
-# quarter of RAM, which G1 fills with short-lived garbage as a run gets longer), and with the heap capped
-# (MEM_JVM_OPTS, default -Xmx128m), where the RSS shows what the pipeline itself keeps.
+# (/usr/bin/time max RSS) may not grow by more than 10%. Measured with each JVM setting of MEM_JVM_OPTS
+# (';'-separated): the JVM's defaults (G1 with a max heap of a quarter of RAM, which it fills with short-lived
+# garbage at its own pace, so RSS follows the collector's sizing more than the run), a capped heap, and a fixed
+# pre-touched heap, where RSS differences are only what the pipeline and the native libraries keep.
 #
-# Usage: bench/eval.sh [ROUNDS]   (env: THREADS=2 BATCH=8 MEM_ROUNDS=1 MEM_JVM_OPTS=-Xmx128m ASSETS=../shared/assets)
+# Usage: bench/eval.sh [ROUNDS]   (env: THREADS=2 BATCH=8 MEM_ROUNDS=1 ASSETS=../shared/assets
+#                                  MEM_JVM_OPTS='default;-Xmx128m;-Xms128m -Xmx128m -XX:+AlwaysPreTouch')
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 jar="$root/cli/target/rdkzoo.jar"
 assets="${ASSETS:-$root/../shared/assets}"
-rounds="${1:-3}"
+rounds="${1:-5}"
 threads="${THREADS:-2}"
 batch="${BATCH:-8}"
 mem_rounds="${MEM_ROUNDS:-1}"
-mem_jvm_opts="${MEM_JVM_OPTS:--Xmx128m}"
+mem_jvm_opts="${MEM_JVM_OPTS:-default;-Xmx128m;-Xms128m -Xmx128m -XX:+AlwaysPreTouch}"
 model="$assets/models/mobilenet_v1_0.25_224_keras_fp32.onnx"
 data="$assets/images/imagenet-sample-images"
 [[ -f "$jar" ]] || { echo "build first: mvn -B -DskipTests package" >&2; exit 5; }
@@ -96,9 +98,12 @@ make_set "$work/x1" 1
 make_set "$work/x10" 10
 echo
 echo "memory: peak RSS of eval on the 1,000 images once and listed ten times ($mem_rounds rounds, alternating)"
-printf '%-6s %-22s %12s %12s %8s\n' round jvm x1_rss_MiB x10_rss_MiB ratio
+printf '%-6s %-40s %12s %12s %8s\n' round jvm x1_rss_MiB x10_rss_MiB ratio
+IFS=';' read -r -a jvm_settings <<< "$mem_jvm_opts"
 for r in $(seq 1 "$mem_rounds"); do
-  for opts in "" "$mem_jvm_opts"; do
+  for setting in "${jvm_settings[@]}"; do
+    opts="$setting"
+    [[ "$opts" == default ]] && opts=""
     if (( r % 2 )); then
       read -r _ _ m1 < <(eval_run "$work/x1" "$work/x1.json" "$opts")
       read -r _ _ m10 < <(eval_run "$work/x10" "$work/x10.json" "$opts")
@@ -106,7 +111,7 @@ for r in $(seq 1 "$mem_rounds"); do
       read -r _ _ m10 < <(eval_run "$work/x10" "$work/x10.json" "$opts")
       read -r _ _ m1 < <(eval_run "$work/x1" "$work/x1.json" "$opts")
     fi
-    printf '%-6s %-22s %12.0f %12.0f %8.3f\n' "$r" "${opts:-default}" "$(echo "$m1 / 1024" | bc -l)" \
+    printf '%-6s %-40s %12.0f %12.0f %8.3f\n' "$r" "$setting" "$(echo "$m1 / 1024" | bc -l)" \
       "$(echo "$m10 / 1024" | bc -l)" "$(echo "$m10 / $m1" | bc -l)"
   done
 done
