@@ -2,6 +2,7 @@ package org.rdkzoo.cli.eval;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
@@ -35,8 +36,8 @@ final class ModelLocator {
     }
 
     static boolean looksLikeCatalogId(String model) {
-        return model.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") && !model.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")
-                && !model.toLowerCase(java.util.Locale.ROOT).endsWith(".bin");
+        return model.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") && !model.toLowerCase(Locale.ROOT).endsWith(".onnx")
+                && !model.toLowerCase(Locale.ROOT).endsWith(".bin");
     }
 
     /**

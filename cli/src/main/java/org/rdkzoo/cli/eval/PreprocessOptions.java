@@ -2,6 +2,7 @@ package org.rdkzoo.cli.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.rdkzoo.evaluator.eval.PreprocessOverrides;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
@@ -60,7 +61,7 @@ public final class PreprocessOptions {
         Integer w = null;
         Integer h = null;
         if (size != null) {
-            String[] parts = size.toLowerCase(java.util.Locale.ROOT).split("x");
+            String[] parts = size.toLowerCase(Locale.ROOT).split("x");
             try {
                 if (parts.length == 1) {
                     w = h = Integer.parseInt(parts[0].strip());

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.rdkzoo.evaluator.InvalidInputException;
@@ -124,7 +126,7 @@ public final class Datasets {
             files = walk.filter(p -> ImageFiles.isImage(p.getFileName().toString()) && Files.isRegularFile(p))
                     .toList();
         }
-        Map<String, Long> images = new java.util.TreeMap<>();
+        Map<String, Long> images = new TreeMap<>();
         for (Path p : files) {
             String id = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
             if (id.startsWith(".") || id.contains("/.")) {
@@ -205,7 +207,7 @@ public final class Datasets {
         Path file = data.toAbsolutePath().normalize().getFileName();
         String name = file == null ? data.toString() : file.toString();
         for (String ext : List.of(".tar.gz", ".tgz", ".tar")) {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(ext)) {
                 return name.substring(0, name.length() - ext.length());
             }
         }

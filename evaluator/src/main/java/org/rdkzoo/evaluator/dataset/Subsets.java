@@ -2,6 +2,7 @@ package org.rdkzoo.evaluator.dataset;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class Subsets {
                             .thenComparing(ImageEntry::id));
                     classes.add(images);
                 });
-        Map<String, ImageEntry> taken = new java.util.HashMap<>();
+        Map<String, ImageEntry> taken = new HashMap<>();
         for (int round = 0; taken.size() < limit; round++) {
             for (List<ImageEntry> images : classes) {
                 if (round < images.size()) {

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ public final class Checkpoint implements AutoCloseable {
 
     /** The images finished before this process started (empty for a new checkpoint). */
     public Map<String, ImageOutcome> done() {
-        return java.util.Collections.unmodifiableMap(done);
+        return Collections.unmodifiableMap(done);
     }
 
     /** Appends outcomes and flushes them to the operating system. */

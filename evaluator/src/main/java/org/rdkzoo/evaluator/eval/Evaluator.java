@@ -1,6 +1,7 @@
 package org.rdkzoo.evaluator.eval;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import org.rdkzoo.evaluator.dataset.ImageEntry;
 import org.rdkzoo.evaluator.dataset.Subsets;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
 import org.rdkzoo.evaluator.image.UnreadableImageException;
+import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.evaluator.labels.LabelMap;
 import org.rdkzoo.evaluator.labels.LabelMaps;
 import org.rdkzoo.evaluator.provenance.Provenance;
@@ -177,7 +179,7 @@ public final class Evaluator {
      */
     public String defaultResultsName() {
         String model = request.model().getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        String hash = Sha256.of(org.rdkzoo.evaluator.json.Json.write(key())).substring(0, 10);
+        String hash = Sha256.of(Json.write(key())).substring(0, 10);
         return (model + "_" + dataset.id() + "_" + hash).replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
     }
 
@@ -185,11 +187,11 @@ public final class Evaluator {
      * Evaluates (resuming the checkpoint beside {@code out} when it holds this same run), writes the results file
      * atomically, deletes the checkpoint, and returns the results.
      *
-     * @param out the results file; its checkpoint is {@link Checkpoint#pathFor(java.nio.file.Path)}
+     * @param out the results file; its checkpoint is {@link Checkpoint#pathFor(Path)}
      * @throws EvaluationInterruptedException when {@link #cancel()} stopped it (the checkpoint is kept)
      * @throws UnreadableImageException       with {@code strict}, at the first image that cannot be read
      */
-    public EvaluationResults run(java.nio.file.Path out, EvaluationListener listener)
+    public EvaluationResults run(Path out, EvaluationListener listener)
             throws IOException, InterruptedException {
         CheckpointKey key = key();
         Map<String, ImageOutcome> outcomes = new HashMap<>(images.size() * 2);

@@ -1,5 +1,7 @@
 package org.rdkzoo.evaluator.eval;
 
+import java.util.List;
+
 import org.rdkzoo.evaluator.InvalidInputException;
 import org.rdkzoo.evaluator.backend.InputForm;
 import org.rdkzoo.evaluator.backend.ModelDescription;
@@ -54,8 +56,8 @@ public final class PreprocessDefaults {
                 throw new InvalidInputException("the model takes raw uint8 pixels (input " + model.inputName()
                         + " is uint8), so --mean and --scale do not apply; the model normalises inside its graph");
             }
-            mean = java.util.List.of();
-            scale = java.util.List.of();
+            mean = List.of();
+            scale = List.of();
         }
         try {
             spec = spec.withSize(width, height).withShortSide(shortSide).withLayout(layout).withDType(modelType)
