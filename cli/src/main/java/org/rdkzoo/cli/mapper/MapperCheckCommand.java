@@ -12,8 +12,11 @@ import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.mapperconfigs.config.ConfigFormatException;
+import org.rdkzoo.mapperconfigs.config.ConfigKey;
+import org.rdkzoo.mapperconfigs.config.MapperConfig;
+import org.rdkzoo.mapperconfigs.config.MapperConfigReader;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
-import org.rdkzoo.mapperconfigs.experiments.MapperYaml;
 import org.rdkzoo.mapperconfigs.logs.CheckerNode;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
 import org.rdkzoo.mapperconfigs.toolchain.CheckRunner;
@@ -76,12 +79,14 @@ public final class MapperCheckCommand implements Callable<Integer> {
         Path model = source.model;
         Map<String, String> shapes = new LinkedHashMap<>();
         if (source.config != null) {
-            MapperYaml c = MapperYaml.read(source.config);
-            String onnx = c.get("model_parameters", "onnx_model");
-            if (onnx == null) {
-                throw new CliException(ExitCodes.USAGE, source.config + ": model_parameters.onnx_model is missing");
+            MapperConfig c;
+            try {
+                c = MapperConfigReader.read(source.config);
+            } catch (ConfigFormatException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage());
             }
-            model = source.config.toAbsolutePath().getParent().resolve(onnx).normalize();
+            model = c.resolvedPath(ConfigKey.ONNX_MODEL, null).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                    source.config + ": " + ConfigKey.ONNX_MODEL.path() + " is missing"));
             shapes.putAll(shapes(c));
         }
         shapes.putAll(inputShapes);
@@ -130,19 +135,12 @@ public final class MapperCheckCommand implements Callable<Integer> {
     }
 
     /** input_name/input_shape from the config, one per ';'-separated input, when both are given. */
-    private static Map<String, String> shapes(MapperYaml c) {
+    private static Map<String, String> shapes(MapperConfig c) {
         Map<String, String> m = new LinkedHashMap<>();
-        String names = c.get("input_parameters", "input_name");
-        String shapes = c.get("input_parameters", "input_shape");
-        if (names == null || shapes == null || names.isBlank() || shapes.isBlank()) {
-            return m;
-        }
-        String[] n = names.split(";");
-        String[] s = shapes.split(";");
-        for (int i = 0; i < Math.min(n.length, s.length); i++) {
-            if (!n[i].isBlank() && !s[i].isBlank()) {
-                m.put(n[i].strip(), s[i].strip());
-            }
+        List<String> n = c.list(ConfigKey.INPUT_NAME);
+        List<String> s = c.list(ConfigKey.INPUT_SHAPE);
+        for (int i = 0; i < Math.min(n.size(), s.size()); i++) {
+            m.put(n.get(i), s.get(i));
         }
         return m;
     }

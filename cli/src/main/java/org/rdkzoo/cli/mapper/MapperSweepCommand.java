@@ -18,7 +18,7 @@ import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentRunner;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
-import org.rdkzoo.mapperconfigs.experiments.InterimConfigCheck;
+import org.rdkzoo.mapperconfigs.config.ConfigFormatException;
 import org.rdkzoo.mapperconfigs.sweep.NodeSets;
 import org.rdkzoo.mapperconfigs.sweep.SweepGrid;
 import org.rdkzoo.mapperconfigs.sweep.SweepPoint;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Build every combination of calibration settings and rank them by output cosine.",
         description = {
-            "Expands the grid of --set values (and --node-int16-sets), skips the combinations the config check",
+            "Expands the grid of --set values (and --node-int16-sets), skips the combinations 'mapper validate'",
             "rejects (saying why), skips those an earlier experiment already built with the same effective config,",
             "model and calibration set (so an interrupted sweep resumes), runs the rest as experiments, and prints",
             "them ranked by output cosine with their worst layers. A value '-' leaves the key unset.",
@@ -108,9 +108,14 @@ public final class MapperSweepCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
         ExperimentRunner runner = new ExperimentRunner(new ExperimentStore(toolchain.workspace(context)),
-                toolchain.locate(context), new InterimConfigCheck(), context.env(), context.clock(), Duration.ofSeconds(10));
+                toolchain.locate(context), context.env(), context.clock(), Duration.ofSeconds(10));
         SweepRunner sweeper = new SweepRunner(runner, worst);
-        SweepRunner.Plan plan = sweeper.plan(config, points, timeout, spec.commandLine().getParseResult().originalArgs());
+        SweepRunner.Plan plan;
+        try {
+            plan = sweeper.plan(config, points, timeout, spec.commandLine().getParseResult().originalArgs());
+        } catch (ConfigFormatException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
         for (SweepResult.Point d : plan.decided()) {
             context.info("#" + d.point().number() + " " + ExperimentView.settings(d.point().labels()) + ": "
                     + (d.fate() == SweepResult.Fate.SKIPPED ? "skipped: " + String.join("; ", d.reasons())

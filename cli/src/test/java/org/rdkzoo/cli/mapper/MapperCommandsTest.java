@@ -57,13 +57,20 @@ class MapperCommandsTest {
     }
 
     @Test
-    void aConfigWithErrorsIsRefusedWithExitTwoAndItsProblems() throws Exception {
+    void aConfigWithErrorsIsRefusedWithExitTwoAndTheDiagnosticsAsValidatePrintsThem() throws Exception {
         Workbench w = Workbench.create(tmp.resolve("wb"));
         w.writeConfig("kl", "  max_percentile: 0.9999\n");
         CliRunner.Result r = cli(w).run("mapper", "build", w.config().toString(), "--toolchain", "local");
         assertEquals(ExitCodes.USAGE, r.exitCode());
-        assertTrue(r.err().contains("max_percentile: only applies with calibration_type 'max', not 'kl'"), r.err());
-        assertTrue(r.err().contains("nothing was run"), r.err());
+        String located = w.config() + ":20:19: error: calibration_parameters.max_percentile: "
+                + "max_percentile is used only with calibration_type max";
+        assertTrue(r.err().contains(located), r.err());
+        // The same line `mapper validate` prints for the same file.
+        CliRunner.Result validate = cli(w).run("mapper", "validate", w.config().toString());
+        assertEquals(ExitCodes.USAGE, validate.exitCode());
+        assertTrue(validate.out().contains(located), validate.out());
+        assertTrue(r.err().contains("has 1 error(s); nothing was run"), r.err());
+        assertTrue(w.standIns().invocations("hb_mapper", "makertbin").isEmpty());
     }
 
     @Test
@@ -110,7 +117,7 @@ class MapperCommandsTest {
         CliRunner.Result plan = cli(w).run("mapper", "sweep", w.config().toString(), "--set", "calibration_type=default,max",
                 "--set", "max_percentile=-,0.99995", "--dry-run", "--toolchain", "local");
         assertEquals(ExitCodes.OK, plan.exitCode(), plan.err());
-        assertTrue(plan.out().contains("skip: max_percentile: only applies with calibration_type 'max'"), plan.out());
+        assertTrue(plan.out().contains("skip: max_percentile is used only with calibration_type max"), plan.out());
         assertTrue(plan.err().contains("4 combinations: 3 to build, 0 built before, 1 skipped"), plan.err());
 
         CliRunner.Result run = cli(w).run("mapper", "sweep", w.config().toString(), "--set", "calibration_type=default,max",

@@ -75,9 +75,11 @@ public record Experiment(
      * @param source       the user's config file
      * @param sourceSha256 SHA-256 of its bytes
      * @param copy         the byte-for-byte copy in the experiment folder
-     * @param effective    the config rdkzoo derived (sweep settings applied, paths absolute on the host)
-     * @param hash         canonical content hash of {@code effective}
-     * @param toolchainFile the file hb_mapper read (paths as the toolchain sees them)
+     * @param effective    the config rdkzoo derived (sweep settings applied, paths absolute on the host),
+     *                     also written as {@code effective-config.yaml}
+     * @param hash         SHA-256 of {@code effective-config.yaml} below its header comment
+     * @param toolchainFile the file hb_mapper read: {@code effective-config.yaml}, or with Docker
+     *                     {@code toolchain-config.yaml} (the same config with the container's paths)
      * @param settings     {@code effective} flattened to {@code group.key -> value}
      */
     public record Config(String source, String sourceSha256, String copy, Map<String, Object> effective, String hash,

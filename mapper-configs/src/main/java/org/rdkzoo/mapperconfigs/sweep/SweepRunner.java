@@ -21,7 +21,7 @@ import org.rdkzoo.mapperconfigs.experiments.PreparedBuild;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
 
 /**
- * Runs a sweep: each combination is checked (the rejected ones are skipped with the reasons), looked up
+ * Runs a sweep: each combination is validated (the rejected ones are skipped with the reasons), looked up
  * (a combination whose exact run, by effective config, model and calibration hashes, already succeeded
  * is not run again, which is how an interrupted sweep resumes) and the rest run as experiments,
  * {@code jobs} at a time.
@@ -50,15 +50,14 @@ public final class SweepRunner {
         this.worstLayers = worstLayers;
     }
 
-    /** Checks and looks up every combination without running anything. */
+    /** Validates and looks up every combination without running anything. */
     public Plan plan(Path config, List<SweepPoint> points, Duration timeout, List<String> commandLine) throws IOException {
         List<SweepResult.Point> decided = new ArrayList<>();
         List<PreparedBuild> toRun = new ArrayList<>();
         List<SweepPoint> order = new ArrayList<>();
         java.util.Set<String> planned = new java.util.HashSet<>();
         for (SweepPoint p : points) {
-            PreparedBuild b = runner.prepare(new BuildRequest(config, null, timeout, p.typedSettings(), p.nodeInfo(),
-                    p.labels(), commandLine));
+            PreparedBuild b = runner.prepare(new BuildRequest(config, null, timeout, p::apply, p.labels(), commandLine));
             if (b.hasErrors()) {
                 decided.add(SweepResult.Point.skipped(p, b.errors()));
                 continue;

@@ -16,7 +16,6 @@ import org.rdkzoo.mapperconfigs.experiments.Experiment;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentRunner;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStatus;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
-import org.rdkzoo.mapperconfigs.experiments.InterimConfigCheck;
 import org.rdkzoo.mapperconfigs.standin.Workbench;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
 import org.rdkzoo.mapperconfigs.toolchain.ToolchainLocator;
@@ -27,13 +26,13 @@ class SweepRunnerTest {
 
     private SweepRunner sweeper(Workbench w) throws Exception {
         ExperimentRunner runner = new ExperimentRunner(new ExperimentStore(w.workspace()),
-                new ToolchainLocator(w.env()).locate(ToolchainLocator.Choice.LOCAL, null), new InterimConfigCheck(),
-                w.env(), Clock.systemUTC(), Duration.ofSeconds(2));
+                new ToolchainLocator(w.env()).locate(ToolchainLocator.Choice.LOCAL, null), w.env(), Clock.systemUTC(),
+                Duration.ofSeconds(2));
         return new SweepRunner(runner, 3);
     }
 
     @Test
-    void skipsTheCombinationsTheCheckRejectsSayingWhyAndRanksTheRest() throws Exception {
+    void skipsTheCombinationsTheValidatorRejectsSayingWhyAndRanksTheRest() throws Exception {
         Workbench w = Workbench.create(tmp.resolve("wb"));
         SweepRunner s = sweeper(w);
         List<SweepPoint> points = new SweepGrid().set("calibration_type=default,max").set("max_percentile=-,0.9999").expand();
@@ -43,7 +42,7 @@ class SweepRunnerTest {
         assertEquals(1, r.count(SweepResult.Fate.SKIPPED));
         SweepResult.Point skipped = r.points().get(1);
         assertEquals(SweepResult.Fate.SKIPPED, skipped.fate());
-        assertEquals(List.of("max_percentile: only applies with calibration_type 'max', not 'default'"), skipped.reasons());
+        assertEquals(List.of("max_percentile is used only with calibration_type max"), skipped.reasons());
         assertEquals(3, r.count(SweepResult.Fate.RAN));
         List<SweepResult.Point> ranked = r.ranked();
         assertEquals(3, ranked.size());
