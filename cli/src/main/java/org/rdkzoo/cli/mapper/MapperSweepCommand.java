@@ -121,6 +121,8 @@ public final class MapperSweepCommand implements Callable<Integer> {
                     + (d.fate() == SweepResult.Fate.SKIPPED ? "skipped: " + String.join("; ", d.reasons())
                             : "built before as " + d.experimentId()));
         }
+        plan.abandoned().forEach((p, ids) -> context.info("#" + p.number() + " " + ExperimentView.settings(p.labels())
+                + ": building again; " + String.join(", ", ids) + " was abandoned (the process that ran it died)"));
         context.info(points.size() + " combinations: " + plan.toRun().size() + " to build, "
                 + plan.decided().stream().filter(d -> d.fate() == SweepResult.Fate.DONE_BEFORE).count() + " built before, "
                 + plan.decided().stream().filter(d -> d.fate() == SweepResult.Fate.SKIPPED).count() + " skipped");

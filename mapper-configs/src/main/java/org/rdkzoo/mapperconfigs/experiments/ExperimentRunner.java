@@ -167,8 +167,10 @@ public final class ExperimentRunner {
         Experiment exp = new Experiment(Experiment.SCHEMA, id, request.label(), ExperimentStatus.RUNNING, null, null,
                 new Experiment.Model(p.model().toString(), p.modelSha256()), config, p.calibrationFingerprint(),
                 new Experiment.ToolchainInfo(toolchain.kind(), toolchain.describe(), launch.mounts(), Map.of()), argv,
-                provenance, null, null, List.of(), List.of(), List.of(), request.sweep(), p.runKey());
+                provenance, null, null, List.of(), List.of(), List.of(), request.sweep(), p.runKey(), RunOwner.current());
         store.save(exp);
+        // This run takes over from earlier runs of the same configuration whose process died: say so in their records.
+        store.settleAbandoned(p.runKey(), "run again as " + id);
         listener.started(exp);
 
         ToolProcess.Outcome outcome = null;
@@ -234,7 +236,7 @@ public final class ExperimentRunner {
                 outcome == null ? null : outcome.exitCode(), exp.model(), config, p.calibrationFingerprint(),
                 new Experiment.ToolchainInfo(toolchain.kind(), toolchain.describe(), launch.mounts(), log.versions()),
                 argv, done, outcome == null ? null : outcome.elapsed().toMillis() / 1000.0, summary, log.layers(),
-                log.outputs(), artifacts, request.sweep(), p.runKey());
+                log.outputs(), artifacts, request.sweep(), p.runKey(), exp.owner());
         store.save(result);
         listener.finished(result);
         return result;

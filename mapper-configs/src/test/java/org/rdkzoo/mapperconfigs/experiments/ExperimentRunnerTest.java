@@ -201,7 +201,8 @@ class ExperimentRunnerTest {
         Workbench w = Workbench.create(tmp.resolve("wb"));
         w.env().put("STANDIN_FAIL", "hang");
         Experiment e = runner(w, ToolchainLocator.Choice.LOCAL).build(
-                new BuildRequest(w.config(), null, Duration.ofMillis(1500), null, Map.of(), List.of()),
+                // Long enough for the stand-in JVM to start and reach its hang on a busy machine.
+                new BuildRequest(w.config(), null, Duration.ofSeconds(4), null, Map.of(), List.of()),
                 new CancelToken(), BuildListener.NONE);
         assertEquals(ExperimentStatus.TIMED_OUT, e.status());
         assertProcessGone(w.standIns().state().resolve("hang-child.pid"));
