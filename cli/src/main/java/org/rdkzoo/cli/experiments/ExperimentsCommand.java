@@ -13,7 +13,7 @@ import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.cli.mapper.ExperimentView;
 import org.rdkzoo.cli.mapper.MapperBuildCommand;
-import org.rdkzoo.cli.mapper.TextTable;
+import org.rdkzoo.cli.TextTable;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.evaluator.similarity.SimilarityDiff;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.TextTable;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.evaluator.onnx.InvalidOnnxModelException;
 import org.rdkzoo.evaluator.onnx.OnnxModel;

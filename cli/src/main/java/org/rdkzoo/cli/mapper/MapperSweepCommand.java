@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.TextTable;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentRunner;

@@ -2,7 +2,6 @@ package org.rdkzoo.mapperconfigs.sweep;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Map;
 
 import org.rdkzoo.mapperconfigs.config.ConfigKey;
 import org.rdkzoo.mapperconfigs.config.Section;
-import org.rdkzoo.mapperconfigs.validate.DidYouMean;
+import org.rdkzoo.mapperconfigs.validate.CheckContext;
 
 /**
  * The settings a sweep varies and every combination of them. Each axis is a documented config key
@@ -67,15 +66,15 @@ public final class SweepGrid {
             String sectionName = name.substring(0, dot);
             String keyName = name.substring(dot + 1);
             Section section = Section.of(sectionName).orElseThrow(() -> new IllegalArgumentException("unknown section '"
-                    + sectionName + "' in --set " + name + suggestion(sectionName, sectionNames()) + " (sections: "
+                    + sectionName + "' in --set " + name + CheckContext.didYouMean(sectionName, sectionNames()) + " (sections: "
                     + String.join(", ", sectionNames()) + ")"));
             key = ConfigKey.of(section, keyName).orElseThrow(() -> new IllegalArgumentException("--set " + name + ": "
-                    + section.yamlName() + " has no key '" + keyName + "'" + suggestion(keyName, ConfigKey.names(section))));
+                    + section.yamlName() + " has no key '" + keyName + "'" + CheckContext.didYouMean(keyName, ConfigKey.names(section))));
         } else {
             List<String> all = Arrays.stream(ConfigKey.values()).map(ConfigKey::yamlName).toList();
             key = Arrays.stream(ConfigKey.values()).filter(k -> k.yamlName().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--set " + name + ": '" + name
-                            + "' is not an hb_mapper key" + suggestion(name, all)));
+                            + "' is not an hb_mapper key" + CheckContext.didYouMean(name, all)));
         }
         if (key == ConfigKey.NODE_INFO) {
             throw new IllegalArgumentException("node_info is swept with --node-int16-sets FILE, not --set");
@@ -85,10 +84,6 @@ public final class SweepGrid {
 
     private static List<String> sectionNames() {
         return Arrays.stream(Section.values()).map(Section::yamlName).toList();
-    }
-
-    private static String suggestion(String wanted, Collection<String> names) {
-        return DidYouMean.suggest(wanted, names).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
     /** Every combination, the last axis varying fastest. */
