@@ -90,7 +90,8 @@ public final class ExperimentRunner {
     public PreparedBuild prepare(BuildRequest request) throws IOException {
         Path configFile = request.config().toAbsolutePath().normalize();
         Path base = configFile.getParent();
-        MapperConfig c = request.changes().apply(MapperConfigReader.read(configFile));
+        // Read under the name the user gave, so that diagnostics name the file as mapper validate does.
+        MapperConfig c = request.changes().apply(MapperConfigReader.read(request.config()));
         List<Diagnostic> diagnostics = ConfigValidator.validate(c, ValidationOptions.defaults().withBaseDir(base));
         // hb_mapper resolves relative paths against its working directory, which is the experiment folder:
         // make the inputs absolute (against the config's folder, as the user meant them).

@@ -25,7 +25,9 @@ import org.rdkzoo.mapperconfigs.standin.Workbench;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
 import org.rdkzoo.mapperconfigs.toolchain.Toolchain;
 import org.rdkzoo.mapperconfigs.toolchain.ToolchainLocator;
+import org.rdkzoo.mapperconfigs.validate.ConfigValidator;
 import org.rdkzoo.mapperconfigs.validate.Diagnostic;
+import org.rdkzoo.mapperconfigs.validate.ValidationOptions;
 
 class ExperimentRunnerTest {
     @TempDir
@@ -147,14 +149,17 @@ class ExperimentRunnerTest {
     void aConfigWithErrorsIsRefusedAndNothingRuns() throws Exception {
         Workbench w = Workbench.create(tmp.resolve("wb"));
         w.writeConfig("default", "  per_channel: True\n  max_percentile: 0.9999\n");
+        // Named relative to the working directory, as users type it.
+        Path relative = Path.of("").toAbsolutePath().relativize(w.config());
         ConfigRejectedException ex = assertThrows(ConfigRejectedException.class,
-                () -> runner(w, ToolchainLocator.Choice.LOCAL).build(BuildRequest.of(w.config()), new CancelToken(),
+                () -> runner(w, ToolchainLocator.Choice.LOCAL).build(BuildRequest.of(relative), new CancelToken(),
                         BuildListener.NONE));
         // The validator's errors, in file order, each at its line in the user's file.
         assertEquals(List.of("calibration_parameters.per_channel", "calibration_parameters.max_percentile"),
                 ex.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::key).toList());
+        assertEquals(ConfigValidator.validateFile(relative, ValidationOptions.defaults()), ex.diagnostics());
         assertEquals(List.of(20, 21), ex.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::line).toList());
-        assertTrue(ex.diagnostics().stream().allMatch(d -> d.file().equals(w.config().toAbsolutePath().normalize())));
+        assertTrue(ex.diagnostics().stream().allMatch(d -> d.file().equals(relative)), "named as given, as validate names it");
         assertTrue(ex.diagnostics().stream().anyMatch(d -> d.message().equals("max_percentile is used only with calibration_type max")));
         assertFalse(Files.exists(w.workspace().resolve("experiments")), "no experiment folder for a refused config");
         assertTrue(w.standIns().invocations().isEmpty());
