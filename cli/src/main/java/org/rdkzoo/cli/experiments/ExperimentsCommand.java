@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "List, show and compare recorded quantization experiments.",
         description = {
-            "Every 'mapper build' and 'mapper sweep' run is an experiment in <workspace>/experiments. A record",
-            "left 'running' by a process that died (kill -9, a crash) shows as 'abandoned' when that process is",
-            "gone from this machine; the file is rewritten only by a build or sweep that runs the same config again.",
+            "Every 'mapper build' and 'mapper sweep' run is an experiment in <workspace>/experiments. A "
+                    + "record left 'running' by a process that died (kill -9, a crash) shows as 'abandoned' when that "
+                    + "process is gone from this machine; the file is rewritten only by a build or sweep that runs the "
+                    + "same config again.",
         },
         subcommands = {
             ExperimentsCommand.ListCommand.class,

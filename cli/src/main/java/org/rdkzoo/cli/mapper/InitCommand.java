@@ -44,14 +44,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Write an hb_mapper config for a zoo model or any ONNX model.",
         description = {
-            "MODEL is a catalog model, named as `rdkzoo models` names it (short id like efficientnet_b2, or the",
-            ".bin stem EfficientNet_B2_224x224_nv12, any case; --catalog entries too): the config has the zoo's",
-            "settings for it (EfficientNet B2/B4 with their int16 node_info), with paths to your files and the",
-            "published .bin stem as output prefix. The ONNX is --onnx PATH, else the one `rdkzoo pull MODEL",
-            "--format onnx` put in the cache. MODEL may also be an .onnx file (or any other name with --onnx):",
-            "input name, shape and layout come from the model, the rest are the X5 defaults (nv12 at runtime,",
-            "ImageNet mean/scale, default calibration, O3). Options override.",
-            "The config is written to DIR/<name>_config.yaml and checked like `mapper validate` does.",
+            "MODEL is a catalog model, named as `rdkzoo models` names it (short id like efficientnet_b2, or "
+                    + "the .bin stem EfficientNet_B2_224x224_nv12, any case; --catalog entries too): the config has the "
+                    + "zoo's settings for it (EfficientNet B2/B4 with their int16 node_info), with paths to your files "
+                    + "and the published .bin stem as output prefix. The ONNX is --onnx PATH, else the one `rdkzoo pull "
+                    + "MODEL --format onnx` put in the cache. MODEL may also be an .onnx file (or any other name with "
+                    + "--onnx): input name, shape and layout come from the model, the rest are the X5 defaults (nv12 at "
+                    + "runtime, ImageNet mean/scale, default calibration, O3). Options override. The config is written "
+                    + "to DIR/<name>_config.yaml and checked like `mapper validate` does.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

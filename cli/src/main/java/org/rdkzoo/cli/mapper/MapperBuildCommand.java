@@ -34,11 +34,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Run hb_mapper makertbin on a config and record it as an experiment.",
         description = {
-            "Validates the config first, as 'mapper validate' does, and refuses it on errors (printed with",
-            "file:line:column; warnings are printed and the build goes on). Runs makertbin in a new experiment folder",
-            "(<workspace>/experiments/<id>), streams its output to stderr and console.log, and records the config,",
-            "model and calibration hashes, toolchain versions, per-layer and output similarity and the artifacts",
-            "in experiment.json. Ctrl-C or --timeout stops the toolchain (and its container) and records it.",
+            "Validates the config first, as 'mapper validate' does, and refuses it on errors (printed with "
+                    + "file:line:column; warnings are printed and the build goes on). Runs makertbin in a new "
+                    + "experiment folder (<workspace>/experiments/<id>), streams its output to stderr and console.log, "
+                    + "and records the config, model and calibration hashes, toolchain versions, per-layer and output "
+                    + "similarity and the artifacts in experiment.json. Ctrl-C or --timeout stops the toolchain (and "
+                    + "its container) and records it.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

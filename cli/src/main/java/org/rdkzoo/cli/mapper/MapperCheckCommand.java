@@ -38,14 +38,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Run hb_mapper checker and show which nodes run on the BPU and which on the CPU.",
         description = {
-            "Runs 'hb_mapper checker --model-type onnx --march bayes-e --model M' in <workspace>/checks/<id>, and",
-            "prints its node table: node, where it runs, BPU subgraph, operator type, data types. CPU nodes",
-            "split the model and cost latency.",
+            "Runs 'hb_mapper checker --model-type onnx --march bayes-e --model M' in <workspace>/checks/<id>, "
+                    + "and prints its node table: node, where it runs, BPU subgraph, operator type, data types. CPU "
+                    + "nodes split the model and cost latency.",
             "",
-            "The checker reads input shapes from the model. rdkzoo adds '--input-shape NAME NxCxHxW' only for",
-            "what the model does not say: shapes you give, the config's input_shape (the input's name read from",
-            "the model when the config names none), and models with a symbolic batch (taken as 1). A model with",
-            "other symbolic dimensions needs --input-shape or input_shape.",
+            "The checker reads input shapes from the model. rdkzoo adds '--input-shape NAME NxCxHxW' only for "
+                    + "what the model does not say: shapes you give, the config's input_shape (the input's name read "
+                    + "from the model when the config names none), and models with a symbolic batch (taken as 1). A "
+                    + "model with other symbolic dimensions needs --input-shape or input_shape.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

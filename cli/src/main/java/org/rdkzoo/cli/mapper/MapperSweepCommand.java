@@ -38,14 +38,16 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Build every combination of calibration settings and rank them by output cosine.",
         description = {
-            "Expands the grid of --set values (and --node-int16-sets), skips the combinations 'mapper validate'",
-            "rejects (saying why), skips those an earlier experiment already built with the same effective config,",
-            "model and calibration set (so an interrupted sweep resumes), runs the rest as experiments, and prints",
-            "them ranked by output cosine with their worst layers. A value '-' leaves the key unset.",
+            "Expands the grid of --set values (and --node-int16-sets), skips the combinations 'mapper "
+                    + "validate' rejects (saying why), skips those an earlier experiment already built with the same "
+                    + "effective config, model and calibration set (so an interrupted sweep resumes), runs the rest as "
+                    + "experiments, and prints them ranked by output cosine with their worst layers. A value '-' leaves "
+                    + "the key unset.",
             "",
-            "--node-int16-sets FILE names sets of nodes to put in int16 (node_info ON=BPU, InputType/OutputType",
-            "int16), one set per combination. YAML: 'name: [node, ...]' per set (use 'none: []' for a baseline);",
-            "or text: a '[name]' line starts a set, each following line is a node name, '#' starts a comment.",
+            "--node-int16-sets FILE names sets of nodes to put in int16 (node_info ON=BPU, "
+                    + "InputType/OutputType int16), one set per combination. YAML: 'name: [node, ...]' per set (use "
+                    + "'none: []' for a baseline); or text: a '[name]' line starts a set, each following line is a node "
+                    + "name, '#' starts a comment.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
