@@ -1,0 +1,120 @@
+package org.rdkzoo.evaluator.image;
+
+/**
+ * Colour conversion of decoded JPEG samples to BGR, with the exact integer arithmetic of libjpeg's
+ * {@code jdcolor.c} (which libjpeg-turbo keeps bit for bit) and of OpenCV's CMYK conversion.
+ *
+ * <p>The decoder hands over raw components (upsampled but not converted), so no Java colour
+ * management, ICC profile or gamma ever touches the pixels, as with {@code cv2.imread}.
+ */
+final class JpegColor {
+    private static final int SCALEBITS = 16;
+    private static final int ONE_HALF = 1 << (SCALEBITS - 1);
+
+    /** libjpeg's YCbCr to RGB tables ({@code build_ycc_rgb_table}). */
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CR_G = new int[256];
+    private static final int[] CB_G = new int[256];
+    /** 0..255 clamp for indices -256..511, offset by 256. */
+    private static final byte[] CLAMP = new byte[768];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            int x = i - 128;
+            CR_R[i] = (int) ((fix(1.40200) * x + ONE_HALF) >> SCALEBITS);
+            CB_B[i] = (int) ((fix(1.77200) * x + ONE_HALF) >> SCALEBITS);
+            CR_G[i] = (int) (-fix(0.71414) * x);
+            CB_G[i] = (int) (-fix(0.34414) * x + ONE_HALF);
+        }
+        for (int i = 0; i < CLAMP.length; i++) {
+            CLAMP[i] = (byte) Math.max(0, Math.min(255, i - 256));
+        }
+    }
+
+    private JpegColor() {
+    }
+
+    private static long fix(double x) {
+        return (long) (x * (1L << SCALEBITS) + 0.5);
+    }
+
+    /** Interleaved Y, Cb, Cr to B, G, R. */
+    static void ycbcrToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
+        int s = srcOffset;
+        int d = dstOffset;
+        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
+            int rgb = yccToRgb(src[s] & 0xff, src[s + 1] & 0xff, src[s + 2] & 0xff);
+            dst[d] = (byte) rgb;
+            dst[d + 1] = (byte) (rgb >> 8);
+            dst[d + 2] = (byte) (rgb >> 16);
+        }
+    }
+
+    /** libjpeg's {@code ycc_rgb_convert} for one pixel, packed as {@code R << 16 | G << 8 | B}. */
+    private static int yccToRgb(int y, int cb, int cr) {
+        int yy = y + 256;
+        return (CLAMP[yy + CR_R[cr]] & 0xff) << 16
+                | (CLAMP[yy + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)] & 0xff) << 8
+                | CLAMP[yy + CB_B[cb]] & 0xff;
+    }
+
+    /** Interleaved R, G, B (Adobe transform 0, or 'R','G','B' component ids) to B, G, R. */
+    static void rgbToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
+        int s = srcOffset;
+        int d = dstOffset;
+        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
+            dst[d] = src[s + 2];
+            dst[d + 1] = src[s + 1];
+            dst[d + 2] = src[s];
+        }
+    }
+
+    static void grayToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
+        int s = srcOffset;
+        int d = dstOffset;
+        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
+            byte v = src[s];
+            dst[d] = v;
+            dst[d + 1] = v;
+            dst[d + 2] = v;
+        }
+    }
+
+    /**
+     * CMYK as stored in the file to B, G, R with OpenCV's {@code icvCvt_CMYK2BGR_8u_C4C3R}: it reads the
+     * samples as Adobe writes them (inverted, 255 = no ink), {@code R = K - ((255 - C) * K >> 8)}.
+     */
+    static void cmykToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
+        int s = srcOffset;
+        int d = dstOffset;
+        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
+            int c = src[s] & 0xff;
+            int m = src[s + 1] & 0xff;
+            int y = src[s + 2] & 0xff;
+            int k = src[s + 3] & 0xff;
+            dst[d] = (byte) (k - ((255 - y) * k >> 8));
+            dst[d + 1] = (byte) (k - ((255 - m) * k >> 8));
+            dst[d + 2] = (byte) (k - ((255 - c) * k >> 8));
+        }
+    }
+
+    /**
+     * YCCK to B, G, R: libjpeg's {@code ycck_cmyk_convert} (C, M, Y = 255 - the YCbCr to RGB result,
+     * K unchanged), then OpenCV's CMYK conversion, as {@code cv2.imread} gets it from libjpeg-turbo.
+     */
+    static void ycckToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
+        int s = srcOffset;
+        int d = dstOffset;
+        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
+            int rgb = yccToRgb(src[s] & 0xff, src[s + 1] & 0xff, src[s + 2] & 0xff);
+            int k = src[s + 3] & 0xff;
+            int c = 255 - (rgb >> 16);
+            int m = 255 - (rgb >> 8 & 0xff);
+            int ye = 255 - (rgb & 0xff);
+            dst[d] = (byte) (k - ((255 - ye) * k >> 8));
+            dst[d + 1] = (byte) (k - ((255 - m) * k >> 8));
+            dst[d + 2] = (byte) (k - ((255 - c) * k >> 8));
+        }
+    }
+}
