@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "hb_mapper configs, calibration data and toolchain runs.",
         subcommands = {
+            CalibCommand.class,
         })
 public final class MapperCommand implements Callable<Integer> {
     private final CliContext context;
