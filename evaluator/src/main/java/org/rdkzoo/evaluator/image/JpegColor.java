@@ -5,7 +5,8 @@ package org.rdkzoo.evaluator.image;
  * {@code jdcolor.c} (which libjpeg-turbo keeps bit for bit) and of OpenCV's CMYK conversion.
  *
  * <p>The decoder hands over raw components (upsampled but not converted), so no Java colour
- * management, ICC profile or gamma ever touches the pixels, as with {@code cv2.imread}.
+ * management, ICC profile or gamma ever touches the pixels, as with {@code cv2.imread}. Samples are
+ * packed (1, 3 or 4 bytes a pixel): constant strides let the JIT drop the bounds checks.
  */
 final class JpegColor {
     private static final int SCALEBITS = 16;
@@ -16,8 +17,6 @@ final class JpegColor {
     private static final int[] CB_B = new int[256];
     private static final int[] CR_G = new int[256];
     private static final int[] CB_G = new int[256];
-    /** 0..255 clamp for indices -256..511, offset by 256. */
-    private static final byte[] CLAMP = new byte[768];
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -26,9 +25,6 @@ final class JpegColor {
             CB_B[i] = (int) ((fix(1.77200) * x + ONE_HALF) >> SCALEBITS);
             CR_G[i] = (int) (-fix(0.71414) * x);
             CB_G[i] = (int) (-fix(0.34414) * x + ONE_HALF);
-        }
-        for (int i = 0; i < CLAMP.length; i++) {
-            CLAMP[i] = (byte) Math.max(0, Math.min(255, i - 256));
         }
     }
 
@@ -40,41 +36,45 @@ final class JpegColor {
     }
 
     /** Interleaved Y, Cb, Cr to B, G, R. */
-    static void ycbcrToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
-        int s = srcOffset;
-        int d = dstOffset;
-        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
-            int rgb = yccToRgb(src[s] & 0xff, src[s + 1] & 0xff, src[s + 2] & 0xff);
-            dst[d] = (byte) rgb;
-            dst[d + 1] = (byte) (rgb >> 8);
-            dst[d + 2] = (byte) (rgb >> 16);
+    static void ycbcrToBgr(byte[] src, int srcOffset, byte[] dst, int dstOffset, int pixels) {
+        for (int p = 0; p < pixels; p++) {
+            int s = srcOffset + 3 * p;
+            int d = dstOffset + 3 * p;
+            int y = src[s] & 0xff;
+            int cb = src[s + 1] & 0xff;
+            int cr = src[s + 2] & 0xff;
+            dst[d] = clamp(y + CB_B[cb]);
+            dst[d + 1] = clamp(y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS));
+            dst[d + 2] = clamp(y + CR_R[cr]);
         }
     }
 
     /** libjpeg's {@code ycc_rgb_convert} for one pixel, packed as {@code R << 16 | G << 8 | B}. */
     private static int yccToRgb(int y, int cb, int cr) {
-        int yy = y + 256;
-        return (CLAMP[yy + CR_R[cr]] & 0xff) << 16
-                | (CLAMP[yy + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)] & 0xff) << 8
-                | CLAMP[yy + CB_B[cb]] & 0xff;
+        return (clamp(y + CR_R[cr]) & 0xff) << 16 | (clamp(y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)) & 0xff) << 8
+                | clamp(y + CB_B[cb]) & 0xff;
+    }
+
+    /** libjpeg's {@code range_limit}: 0..255. */
+    private static byte clamp(int v) {
+        return (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
     }
 
     /** Interleaved R, G, B (Adobe transform 0, or 'R','G','B' component ids) to B, G, R. */
-    static void rgbToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
-        int s = srcOffset;
-        int d = dstOffset;
-        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
+    static void rgbToBgr(byte[] src, int srcOffset, byte[] dst, int dstOffset, int pixels) {
+        for (int p = 0; p < pixels; p++) {
+            int s = srcOffset + 3 * p;
+            int d = dstOffset + 3 * p;
             dst[d] = src[s + 2];
             dst[d + 1] = src[s + 1];
             dst[d + 2] = src[s];
         }
     }
 
-    static void grayToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
-        int s = srcOffset;
-        int d = dstOffset;
-        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
-            byte v = src[s];
+    static void grayToBgr(byte[] src, int srcOffset, byte[] dst, int dstOffset, int pixels) {
+        for (int p = 0; p < pixels; p++) {
+            int d = dstOffset + 3 * p;
+            byte v = src[srcOffset + p];
             dst[d] = v;
             dst[d + 1] = v;
             dst[d + 2] = v;
@@ -85,10 +85,10 @@ final class JpegColor {
      * CMYK as stored in the file to B, G, R with OpenCV's {@code icvCvt_CMYK2BGR_8u_C4C3R}: it reads the
      * samples as Adobe writes them (inverted, 255 = no ink), {@code R = K - ((255 - C) * K >> 8)}.
      */
-    static void cmykToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
-        int s = srcOffset;
-        int d = dstOffset;
-        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
+    static void cmykToBgr(byte[] src, int srcOffset, byte[] dst, int dstOffset, int pixels) {
+        for (int p = 0; p < pixels; p++) {
+            int s = srcOffset + 4 * p;
+            int d = dstOffset + 3 * p;
             int c = src[s] & 0xff;
             int m = src[s + 1] & 0xff;
             int y = src[s + 2] & 0xff;
@@ -103,10 +103,10 @@ final class JpegColor {
      * YCCK to B, G, R: libjpeg's {@code ycck_cmyk_convert} (C, M, Y = 255 - the YCbCr to RGB result,
      * K unchanged), then OpenCV's CMYK conversion, as {@code cv2.imread} gets it from libjpeg-turbo.
      */
-    static void ycckToBgr(byte[] src, int srcOffset, int srcPixelStride, byte[] dst, int dstOffset, int pixels) {
-        int s = srcOffset;
-        int d = dstOffset;
-        for (int p = 0; p < pixels; p++, s += srcPixelStride, d += 3) {
+    static void ycckToBgr(byte[] src, int srcOffset, byte[] dst, int dstOffset, int pixels) {
+        for (int p = 0; p < pixels; p++) {
+            int s = srcOffset + 4 * p;
+            int d = dstOffset + 3 * p;
             int rgb = yccToRgb(src[s] & 0xff, src[s + 1] & 0xff, src[s + 2] & 0xff);
             int k = src[s + 3] & 0xff;
             int c = 255 - (rgb >> 16);

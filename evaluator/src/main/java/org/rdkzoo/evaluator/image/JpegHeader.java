@@ -14,9 +14,10 @@ package org.rdkzoo.evaluator.image;
  * @param adobeTransform  its transform flag (0 none, 1 YCbCr, 2 YCCK)
  * @param app1Offset      offset of the first APP1 payload (after the length), -1 when there is none
  * @param app1Length      length of that payload
+ * @param iccProfile      an APP2 "ICC_PROFILE" marker was seen (cv2.imread ignores it; Java would apply it)
  */
 record JpegHeader(int sofMarker, int precision, int width, int height, int[] componentIds, boolean sawJfif,
-        boolean sawAdobe, int adobeTransform, int app1Offset, int app1Length) {
+        boolean sawAdobe, int adobeTransform, int app1Offset, int app1Length, boolean iccProfile) {
 
     /** The colour space libjpeg(-turbo) infers, as {@code jdapimin.c default_decompress_parms} does. */
     enum ColorSpace {
@@ -28,6 +29,7 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
     private static final int SOS = 0xda;
     private static final int APP0 = 0xe0;
     private static final int APP1 = 0xe1;
+    private static final int APP2 = 0xe2;
     private static final int APP14 = 0xee;
 
     /** Reads the markers up to the first scan; stops quietly at anything malformed (the decoder reports it). */
@@ -42,6 +44,7 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
         int transform = 0;
         int app1Offset = -1;
         int app1Length = 0;
+        boolean icc = false;
         int pos = 2;
         while (pos + 1 < b.length) {
             if ((b[pos] & 0xff) != 0xff) {
@@ -71,6 +74,8 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
             } else if (marker == APP14 && dataLength >= 12 && startsWith(b, data, "Adobe")) {
                 adobe = true;
                 transform = b[data + 11] & 0xff;
+            } else if (marker == APP2 && dataLength >= 12 && startsWith(b, data, "ICC_PROFILE\0")) {
+                icc = true;
             } else if (marker == APP1 && app1Offset < 0) {
                 app1Offset = data;
                 app1Length = dataLength;
@@ -89,7 +94,8 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
             }
             pos += length;
         }
-        return new JpegHeader(sof, precision, width, height, ids, jfif, adobe, transform, app1Offset, app1Length);
+        return new JpegHeader(sof, precision, width, height, ids, jfif, adobe, transform, app1Offset, app1Length,
+                icc);
     }
 
     /** libjpeg's guess of the colour space of the coded components. */
@@ -116,6 +122,16 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
             default:
                 return ColorSpace.UNKNOWN;
         }
+    }
+
+    /**
+     * True when the JDK's reader and libjpeg-turbo both take the three components for YCbCr (a JFIF file,
+     * or component ids 1, 2, 3, and no Adobe marker): then libjpeg's own YCbCr to RGB conversion is the one
+     * cv2.imread gets. (The JDK guesses RGB for some unmarked files that libjpeg-turbo reads as YCbCr.)
+     */
+    boolean isYcbcrToBothDecoders() {
+        return componentIds.length == 3 && !sawAdobe && (sawJfif
+                || componentIds[0] == 1 && componentIds[1] == 2 && componentIds[2] == 3);
     }
 
     boolean isArithmetic() {
@@ -147,13 +163,13 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
         return o instanceof JpegHeader h && sofMarker == h.sofMarker && precision == h.precision
                 && width == h.width && height == h.height && java.util.Arrays.equals(componentIds, h.componentIds)
                 && sawJfif == h.sawJfif && sawAdobe == h.sawAdobe && adobeTransform == h.adobeTransform
-                && app1Offset == h.app1Offset && app1Length == h.app1Length;
+                && app1Offset == h.app1Offset && app1Length == h.app1Length && iccProfile == h.iccProfile;
     }
 
     @Override
     public int hashCode() {
         return 31 * java.util.Arrays.hashCode(componentIds) + java.util.Objects.hash(sofMarker, precision, width,
-                height, sawJfif, sawAdobe, adobeTransform, app1Offset, app1Length);
+                height, sawJfif, sawAdobe, adobeTransform, app1Offset, app1Length, iccProfile);
     }
 
     @Override

@@ -77,15 +77,17 @@ final class LinearResize {
         int rowBytes = sw * CHANNELS;
         for (int y = 0; y < wh; y++) {
             int top = 2 * (y0 + y) * rowBytes;
-            int bottom = top + rowBytes;
-            int d = dstOffset + y * dstStride;
-            for (int x = 0; x < ww; x++) {
-                int s = 2 * (x0 + x) * CHANNELS;
-                for (int c = 0; c < CHANNELS; c++, d++) {
-                    int sum = (src[top + s + c] & 0xff) + (src[top + s + CHANNELS + c] & 0xff)
-                            + (src[bottom + s + c] & 0xff) + (src[bottom + s + CHANNELS + c] & 0xff);
-                    dst[d] = (byte) ((sum + 2) >> 2);
-                }
+            halveRow(src, top + 2 * x0 * CHANNELS, top + rowBytes + 2 * x0 * CHANNELS, ww, dst, dstOffset + y * dstStride);
+        }
+    }
+
+    private static void halveRow(byte[] src, int top, int bottom, int ww, byte[] dst, int d) {
+        for (int x = 0; x < ww; x++) {
+            int s = 2 * x * CHANNELS;
+            for (int c = 0; c < CHANNELS; c++) {
+                int sum = (src[top + s + c] & 0xff) + (src[top + s + CHANNELS + c] & 0xff)
+                        + (src[bottom + s + c] & 0xff) + (src[bottom + s + CHANNELS + c] & 0xff);
+                dst[d + x * CHANNELS + c] = (byte) ((sum + 2) >> 2);
             }
         }
     }
@@ -93,11 +95,11 @@ final class LinearResize {
     private static void bilinear(byte[] src, int sw, int sh, int dw, double scaleX, double scaleY, int x0, int y0,
             int ww, int wh, byte[] dst, int dstOffset, int dstStride) {
         int n = ww * CHANNELS;
-        // Horizontal coefficients for each output element of the window.
-        int[] first = new int[n];
-        int[] second = new int[n];
-        int[] alpha0 = new int[n];
-        int[] alpha1 = new int[n];
+        // Horizontal coefficients for each output pixel of the window (the channels share them).
+        int[] first = new int[ww];
+        int[] second = new int[ww];
+        int[] alpha0 = new int[ww];
+        int[] alpha1 = new int[ww];
         for (int x = 0; x < ww; x++) {
             int dx = x0 + x;
             float fx = (float) ((dx + 0.5) * scaleX - 0.5);
@@ -111,16 +113,10 @@ final class LinearResize {
                 fx = 0;
                 sx = sw - 1;
             }
-            int a0 = round((1.0f - fx) * COEF_SCALE);
-            int a1 = round(fx * COEF_SCALE);
-            int next = Math.min(sx + 1, sw - 1);
-            for (int c = 0; c < CHANNELS; c++) {
-                int i = x * CHANNELS + c;
-                first[i] = sx * CHANNELS + c;
-                second[i] = next * CHANNELS + c;
-                alpha0[i] = a0;
-                alpha1[i] = a1;
-            }
+            first[x] = sx * CHANNELS;
+            second[x] = Math.min(sx + 1, sw - 1) * CHANNELS;
+            alpha0[x] = round((1.0f - fx) * COEF_SCALE);
+            alpha1[x] = round(fx * COEF_SCALE);
         }
         int[][] rows = {new int[n], new int[n]};
         int[] rowOf = {-1, -1};
@@ -148,20 +144,27 @@ final class LinearResize {
                 horizontal(src, r1 * sw * CHANNELS, first, second, alpha0, alpha1, rows[k1]);
                 rowOf[k1] = r1;
             }
-            int[] s0 = rows[k0];
-            int[] s1 = rows[k1];
-            int d = dstOffset + y * dstStride;
-            for (int i = 0; i < n; i++) {
-                int v = (mulHi(s0[i] >> 4, b0) + mulHi(s1[i] >> 4, b1) + 2) >> 2;
-                dst[d + i] = (byte) v;
-            }
+            vertical(rows[k0], rows[k1], b0, b1, dst, dstOffset + y * dstStride);
+        }
+    }
+
+    /** One output row from two horizontally resized rows (a method per row: compiled early, no OSR). */
+    private static void vertical(int[] s0, int[] s1, int b0, int b1, byte[] dst, int d) {
+        for (int i = 0; i < s0.length; i++) {
+            dst[d + i] = (byte) ((mulHi(s0[i] >> 4, b0) + mulHi(s1[i] >> 4, b1) + 2) >> 2);
         }
     }
 
     private static void horizontal(byte[] src, int rowStart, int[] first, int[] second, int[] alpha0, int[] alpha1,
             int[] out) {
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (src[rowStart + first[i]] & 0xff) * alpha0[i] + (src[rowStart + second[i]] & 0xff) * alpha1[i];
+        for (int x = 0, o = 0; x < first.length; x++, o += CHANNELS) {
+            int a0 = alpha0[x];
+            int a1 = alpha1[x];
+            int p = rowStart + first[x];
+            int q = rowStart + second[x];
+            out[o] = (src[p] & 0xff) * a0 + (src[q] & 0xff) * a1;
+            out[o + 1] = (src[p + 1] & 0xff) * a0 + (src[q + 1] & 0xff) * a1;
+            out[o + 2] = (src[p + 2] & 0xff) * a0 + (src[q + 2] & 0xff) * a1;
         }
     }
 

@@ -72,24 +72,41 @@ public final class Preprocessor {
         checkLength(out.length);
         byte[] bgr = pixels(image);
         int w = spec.width();
-        int h = spec.height();
-        int plane = w * h;
+        int plane = w * spec.height();
         int[] order = channelOrder();
+        boolean planar = spec.layout() == PreprocessSpec.Layout.NCHW;
+        // Row by row: short loops get compiled early instead of waiting for on-stack replacement.
+        for (int y = 0, p = 0; y < spec.height(); y++, p += w) {
+            if (planar) {
+                floatPlanes(bgr, p, w, plane, order, out);
+            } else {
+                floatInterleaved(bgr, p, w, order, out);
+            }
+        }
+    }
+
+    private void floatPlanes(byte[] bgr, int first, int w, int plane, int[] order, float[] out) {
         float[] c0 = normalised[0];
         float[] c1 = normalised[1];
         float[] c2 = normalised[2];
-        if (spec.layout() == PreprocessSpec.Layout.NCHW) {
-            for (int p = 0, s = 0; p < plane; p++, s += 3) {
-                out[p] = c0[bgr[s + order[0]] & 0xff];
-                out[plane + p] = c1[bgr[s + order[1]] & 0xff];
-                out[2 * plane + p] = c2[bgr[s + order[2]] & 0xff];
-            }
-        } else {
-            for (int s = 0; s < 3 * plane; s += 3) {
-                out[s] = c0[bgr[s + order[0]] & 0xff];
-                out[s + 1] = c1[bgr[s + order[1]] & 0xff];
-                out[s + 2] = c2[bgr[s + order[2]] & 0xff];
-            }
+        int o0 = order[0];
+        int o1 = order[1];
+        int o2 = order[2];
+        for (int p = first, s = 3 * first; p < first + w; p++, s += 3) {
+            out[p] = c0[bgr[s + o0] & 0xff];
+            out[plane + p] = c1[bgr[s + o1] & 0xff];
+            out[2 * plane + p] = c2[bgr[s + o2] & 0xff];
+        }
+    }
+
+    private void floatInterleaved(byte[] bgr, int first, int w, int[] order, float[] out) {
+        float[] c0 = normalised[0];
+        float[] c1 = normalised[1];
+        float[] c2 = normalised[2];
+        for (int s = 3 * first; s < 3 * (first + w); s += 3) {
+            out[s] = c0[bgr[s + order[0]] & 0xff];
+            out[s + 1] = c1[bgr[s + order[1]] & 0xff];
+            out[s + 2] = c2[bgr[s + order[2]] & 0xff];
         }
     }
 
@@ -97,20 +114,32 @@ public final class Preprocessor {
     public void toUint8(BgrImage image, byte[] out) {
         checkLength(out.length);
         byte[] bgr = pixels(image);
-        int plane = spec.width() * spec.height();
+        int w = spec.width();
+        int plane = w * spec.height();
         int[] order = channelOrder();
-        if (spec.layout() == PreprocessSpec.Layout.NCHW) {
-            for (int p = 0, s = 0; p < plane; p++, s += 3) {
-                out[p] = bgr[s + order[0]];
-                out[plane + p] = bgr[s + order[1]];
-                out[2 * plane + p] = bgr[s + order[2]];
+        boolean planar = spec.layout() == PreprocessSpec.Layout.NCHW;
+        for (int y = 0, p = 0; y < spec.height(); y++, p += w) {
+            if (planar) {
+                bytePlanes(bgr, p, w, plane, order, out);
+            } else {
+                byteInterleaved(bgr, p, w, order, out);
             }
-        } else {
-            for (int s = 0; s < 3 * plane; s += 3) {
-                out[s] = bgr[s + order[0]];
-                out[s + 1] = bgr[s + order[1]];
-                out[s + 2] = bgr[s + order[2]];
-            }
+        }
+    }
+
+    private static void bytePlanes(byte[] bgr, int first, int w, int plane, int[] order, byte[] out) {
+        for (int p = first, s = 3 * first; p < first + w; p++, s += 3) {
+            out[p] = bgr[s + order[0]];
+            out[plane + p] = bgr[s + order[1]];
+            out[2 * plane + p] = bgr[s + order[2]];
+        }
+    }
+
+    private static void byteInterleaved(byte[] bgr, int first, int w, int[] order, byte[] out) {
+        for (int s = 3 * first; s < 3 * (first + w); s += 3) {
+            out[s] = bgr[s + order[0]];
+            out[s + 1] = bgr[s + order[1]];
+            out[s + 2] = bgr[s + order[2]];
         }
     }
 

@@ -1,10 +1,12 @@
 package org.rdkzoo.mapperconfigs.calib;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -80,9 +82,14 @@ final class CalibrationFolder {
     }
 
     void write(String name, byte[] data) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+        // A fresh temporary name opened with CREATE_NEW and no truncation: truncating a file (which is what
+        // createTempFile followed by Files.write does) makes ext4 flush it synchronously on close.
+        Path tmp = dir.resolve("." + name + "." + Thread.currentThread().getId() + "-" + System.nanoTime() + ".tmp");
         try {
-            Files.write(tmp, data);
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                out.write(data);
+            }
             try {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
