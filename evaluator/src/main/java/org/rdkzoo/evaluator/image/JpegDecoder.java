@@ -69,8 +69,9 @@ final class JpegDecoder {
                     + " components: cv2.imread reads 1, 3 or 4");
         }
         Readers readers = READERS.get();
-        BgrImage image = header.isYcbcrToBothDecoders() ? readBgr(readers, bytes, name)
-                : convert(readRaw(readers, bytes, name), space, header.componentIds().length, name);
+        byte[] stream = header.withoutIccProfile(bytes);
+        BgrImage image = header.isYcbcrToBothDecoders() ? readBgr(readers, stream, name)
+                : convert(readRaw(readers, stream, name), space, header.componentIds().length, name);
         if (header.app1Offset() >= 0 && header.app1Length() > 6) {
             // OpenCV reads the first APP1 segment, whatever it holds, from byte 6 ("Exif\0\0").
             int orientation = ExifOrientation.parse(bytes, header.app1Offset() + 6, header.app1Length() - 6);

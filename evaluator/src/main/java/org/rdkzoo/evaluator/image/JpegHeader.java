@@ -14,10 +14,11 @@ package org.rdkzoo.evaluator.image;
  * @param adobeTransform  its transform flag (0 none, 1 YCbCr, 2 YCCK)
  * @param app1Offset      offset of the first APP1 payload (after the length), -1 when there is none
  * @param app1Length      length of that payload
- * @param iccProfile      an APP2 "ICC_PROFILE" marker was seen (cv2.imread ignores it; Java would apply it)
+ * @param iccSegments     [start, end) byte ranges of the APP2 "ICC_PROFILE" segments, markers included
+ *                        (cv2.imread ignores them; Java would parse them with LittleCMS, slowly)
  */
 record JpegHeader(int sofMarker, int precision, int width, int height, int[] componentIds, boolean sawJfif,
-        boolean sawAdobe, int adobeTransform, int app1Offset, int app1Length, boolean iccProfile) {
+        boolean sawAdobe, int adobeTransform, int app1Offset, int app1Length, int[] iccSegments) {
 
     /** The colour space libjpeg(-turbo) infers, as {@code jdapimin.c default_decompress_parms} does. */
     enum ColorSpace {
@@ -44,7 +45,7 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
         int transform = 0;
         int app1Offset = -1;
         int app1Length = 0;
-        boolean icc = false;
+        int[] icc = new int[0];
         int pos = 2;
         while (pos + 1 < b.length) {
             if ((b[pos] & 0xff) != 0xff) {
@@ -56,6 +57,7 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
             if (pos >= b.length) {
                 break;
             }
+            int markerStart = pos - 1;
             int marker = b[pos++] & 0xff;
             if (marker == SOI || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
                 continue; // no length field
@@ -74,8 +76,11 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
             } else if (marker == APP14 && dataLength >= 12 && startsWith(b, data, "Adobe")) {
                 adobe = true;
                 transform = b[data + 11] & 0xff;
-            } else if (marker == APP2 && dataLength >= 12 && startsWith(b, data, "ICC_PROFILE\0")) {
-                icc = true;
+            } else if (marker == APP2 && dataLength >= 12 && startsWith(b, data, "ICC_PROFILE\0")
+                    && data + length - 2 <= b.length) {
+                icc = java.util.Arrays.copyOf(icc, icc.length + 2);
+                icc[icc.length - 2] = markerStart;
+                icc[icc.length - 1] = data + length - 2;
             } else if (marker == APP1 && app1Offset < 0) {
                 app1Offset = data;
                 app1Length = dataLength;
@@ -134,6 +139,30 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
                 || componentIds[0] == 1 && componentIds[1] == 2 && componentIds[2] == 3);
     }
 
+    /**
+     * The file without its ICC profile segments, or the file itself when it has none: the decoders then
+     * skip building a colour space with LittleCMS (milliseconds an image) for a profile cv2 ignores.
+     */
+    byte[] withoutIccProfile(byte[] b) {
+        if (iccSegments.length == 0) {
+            return b;
+        }
+        int removed = 0;
+        for (int i = 0; i < iccSegments.length; i += 2) {
+            removed += iccSegments[i + 1] - iccSegments[i];
+        }
+        byte[] out = new byte[b.length - removed];
+        int from = 0;
+        int to = 0;
+        for (int i = 0; i < iccSegments.length; i += 2) {
+            System.arraycopy(b, from, out, to, iccSegments[i] - from);
+            to += iccSegments[i] - from;
+            from = iccSegments[i + 1];
+        }
+        System.arraycopy(b, from, out, to, b.length - from);
+        return out;
+    }
+
     boolean isArithmetic() {
         return sofMarker >= 0xc9 && sofMarker <= 0xcf;
     }
@@ -163,13 +192,15 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
         return o instanceof JpegHeader h && sofMarker == h.sofMarker && precision == h.precision
                 && width == h.width && height == h.height && java.util.Arrays.equals(componentIds, h.componentIds)
                 && sawJfif == h.sawJfif && sawAdobe == h.sawAdobe && adobeTransform == h.adobeTransform
-                && app1Offset == h.app1Offset && app1Length == h.app1Length && iccProfile == h.iccProfile;
+                && app1Offset == h.app1Offset && app1Length == h.app1Length
+                && java.util.Arrays.equals(iccSegments, h.iccSegments);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(componentIds) + java.util.Objects.hash(sofMarker, precision, width,
-                height, sawJfif, sawAdobe, adobeTransform, app1Offset, app1Length, iccProfile);
+        return 31 * (31 * java.util.Arrays.hashCode(componentIds) + java.util.Arrays.hashCode(iccSegments))
+                + java.util.Objects.hash(sofMarker, precision, width, height, sawJfif, sawAdobe, adobeTransform,
+                        app1Offset, app1Length);
     }
 
     @Override
