@@ -36,44 +36,56 @@ final class Nv12 {
     static byte[] fromBgr(byte[] bgr, int w, int h) {
         requireEven(w, h);
         byte[] out = new byte[w * h * 3 / 2];
-        int uvBase = w * h;
         for (int y = 0; y < h; y++) {
-            int s = y * w * 3;
-            int yRow = y * w;
-            boolean evenRow = (y & 1) == 0;
-            int uvRow = uvBase + (y >> 1) * w;
-            for (int x = 0; x < w; x++, s += 3) {
-                int b = bgr[s] & 0xff;
-                int g = bgr[s + 1] & 0xff;
-                int r = bgr[s + 2] & 0xff;
-                out[yRow + x] = clamp((CRY * r + CGY * g + CBY * b + HALF + (16 << SHIFT)) >> SHIFT);
-                if (evenRow && (x & 1) == 0) {
-                    out[uvRow + x] = clamp((CRU * r + CGU * g + CBU * b + HALF + (128 << SHIFT)) >> SHIFT);
-                    out[uvRow + x + 1] = clamp((CBU * r + CGV * g + CBV * b + HALF + (128 << SHIFT)) >> SHIFT);
-                }
+            lumaRow(bgr, y * w * 3, out, y * w, w);
+            if ((y & 1) == 0) {
+                chromaRow(bgr, y * w * 3, out, w * h + (y >> 1) * w, w);
             }
         }
         return out;
+    }
+
+    // One method per row, so that the loops compile early instead of waiting for on-stack replacement.
+
+    private static void lumaRow(byte[] bgr, int s, byte[] out, int d, int w) {
+        for (int x = 0; x < w; x++) {
+            int b = bgr[s + 3 * x] & 0xff;
+            int g = bgr[s + 3 * x + 1] & 0xff;
+            int r = bgr[s + 3 * x + 2] & 0xff;
+            out[d + x] = clamp((CRY * r + CGY * g + CBY * b + HALF + (16 << SHIFT)) >> SHIFT);
+        }
+    }
+
+    /** U and V of each 2x2 block, from its top-left pixel. */
+    private static void chromaRow(byte[] bgr, int s, byte[] out, int d, int w) {
+        for (int x = 0; x < w; x += 2) {
+            int b = bgr[s + 3 * x] & 0xff;
+            int g = bgr[s + 3 * x + 1] & 0xff;
+            int r = bgr[s + 3 * x + 2] & 0xff;
+            out[d + x] = clamp((CRU * r + CGU * g + CBU * b + HALF + (128 << SHIFT)) >> SHIFT);
+            out[d + x + 1] = clamp((CBU * r + CGV * g + CBV * b + HALF + (128 << SHIFT)) >> SHIFT);
+        }
     }
 
     /** NV12 back to interleaved BGR, chroma repeated over each 2x2 block. */
     static byte[] toBgr(byte[] nv12, int w, int h) {
         requireEven(w, h);
         byte[] out = new byte[w * h * 3];
-        int uvBase = w * h;
         for (int y = 0; y < h; y++) {
-            int uvRow = uvBase + (y >> 1) * w;
-            int d = y * w * 3;
-            for (int x = 0; x < w; x++, d += 3) {
-                int u = (nv12[uvRow + (x & ~1)] & 0xff) - 128;
-                int v = (nv12[uvRow + (x & ~1) + 1] & 0xff) - 128;
-                int yy = Math.max(0, (nv12[y * w + x] & 0xff) - 16) * CY;
-                out[d] = clamp((yy + HALF + CUB * u) >> SHIFT);
-                out[d + 1] = clamp((yy + HALF + CVG * v + CUG * u) >> SHIFT);
-                out[d + 2] = clamp((yy + HALF + CVR * v) >> SHIFT);
-            }
+            bgrRow(nv12, y * w, w * h + (y >> 1) * w, out, y * w * 3, w);
         }
         return out;
+    }
+
+    private static void bgrRow(byte[] nv12, int yRow, int uvRow, byte[] out, int d, int w) {
+        for (int x = 0; x < w; x++) {
+            int u = (nv12[uvRow + (x & ~1)] & 0xff) - 128;
+            int v = (nv12[uvRow + (x & ~1) + 1] & 0xff) - 128;
+            int yy = Math.max(0, (nv12[yRow + x] & 0xff) - 16) * CY;
+            out[d + 3 * x] = clamp((yy + HALF + CUB * u) >> SHIFT);
+            out[d + 3 * x + 1] = clamp((yy + HALF + CVG * v + CUG * u) >> SHIFT);
+            out[d + 3 * x + 2] = clamp((yy + HALF + CVR * v) >> SHIFT);
+        }
     }
 
     private static void requireEven(int w, int h) {
