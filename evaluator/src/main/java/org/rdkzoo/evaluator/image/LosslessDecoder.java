@@ -6,9 +6,9 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -24,7 +24,7 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 final class LosslessDecoder {
     /** One reader per thread and format: ImageIO readers are not thread-safe. */
     private static final ThreadLocal<Map<ImageFormat, ImageReader>> READERS =
-            ThreadLocal.withInitial(ConcurrentHashMap::new);
+            ThreadLocal.withInitial(() -> new EnumMap<>(ImageFormat.class));
 
     private LosslessDecoder() {
     }
