@@ -117,4 +117,54 @@ final class JpegColor {
             dst[d + 2] = (byte) (k - ((255 - c) * k >> 8));
         }
     }
+
+    /**
+     * Chroma of a 4:4:0 file as libjpeg-turbo upsamples it, when the decoder repeated the rows instead.
+     * IJG libjpeg 6b (in most JDKs) upsamples 4:4:0 by repeating each chroma row; libjpeg-turbo (cv2, and
+     * Debian's JDK) uses its vertical triangle filter {@code (3 * nearer + further + bias) >> 2}, bias 1
+     * above and 2 below, the edge rows replicated. When every pair of rows {@code 2k, 2k + 1} carries the
+     * same Cb and Cr, the chroma samples are the even rows and are upsampled here as libjpeg-turbo does
+     * (a decoder that filtered already leaves pairs that differ, unless the chroma is flat vertically, in
+     * which case filtering changes nothing). {@code src} holds packed Y, Cb, Cr rows and is updated.
+     */
+    static void fancyChromaRowsIfRepeated(byte[] src, int offset, int rowStride, int w, int h) {
+        if (w <= 2) {
+            return; // libjpeg-turbo repeats rows too when the component is at most 2 samples wide
+        }
+        for (int y = 0; y + 1 < h; y += 2) {
+            if (!sameChroma(src, offset + y * rowStride, offset + (y + 1) * rowStride, w)) {
+                return;
+            }
+        }
+        int rows = (h + 1) / 2;
+        byte[] cb = new byte[rows * w];
+        byte[] cr = new byte[rows * w];
+        for (int k = 0; k < rows; k++) {
+            int row = offset + 2 * k * rowStride;
+            for (int x = 0; x < w; x++) {
+                cb[k * w + x] = src[row + 3 * x + 1];
+                cr[k * w + x] = src[row + 3 * x + 2];
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            int k = y >> 1;
+            boolean upper = (y & 1) == 0;
+            int n = upper ? Math.max(k - 1, 0) : Math.min(k + 1, rows - 1);
+            int bias = upper ? 1 : 2;
+            int row = offset + y * rowStride;
+            for (int x = 0; x < w; x++) {
+                src[row + 3 * x + 1] = (byte) ((3 * (cb[k * w + x] & 0xff) + (cb[n * w + x] & 0xff) + bias) >> 2);
+                src[row + 3 * x + 2] = (byte) ((3 * (cr[k * w + x] & 0xff) + (cr[n * w + x] & 0xff) + bias) >> 2);
+            }
+        }
+    }
+
+    private static boolean sameChroma(byte[] src, int a, int b, int w) {
+        for (int x = 0; x < w; x++) {
+            if (src[a + 3 * x + 1] != src[b + 3 * x + 1] || src[a + 3 * x + 2] != src[b + 3 * x + 2]) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

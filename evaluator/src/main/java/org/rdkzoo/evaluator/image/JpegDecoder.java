@@ -30,7 +30,9 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
  *       JDK's native glue straight into the image's array;</li>
  *   <li>anything else is read as a raw raster (through TwelveMonkeys, which also repairs streams the JDK
  *       refuses) and converted here: the colour space is inferred from the markers as libjpeg does, then
- *       YCbCr, CMYK and YCCK are converted with libjpeg's and OpenCV's integer formulas.</li>
+ *       YCbCr, CMYK and YCCK are converted with libjpeg's and OpenCV's integer formulas. 4:4:0 files take
+ *       this path so that a JDK with IJG libjpeg 6b, which repeats their chroma rows, still gets
+ *       libjpeg-turbo's filtered chroma ({@link JpegColor#fancyChromaRowsIfRepeated}).</li>
  * </ul>
  * The EXIF orientation is applied last.
  */
@@ -71,7 +73,7 @@ final class JpegDecoder {
         Readers readers = READERS.get();
         byte[] stream = header.withoutIccProfile(bytes);
         BgrImage image = header.isYcbcrToBothDecoders() ? readBgr(readers, stream, name)
-                : convert(readRaw(readers, stream, name), space, header.componentIds().length, name);
+                : convert(readRaw(readers, stream, name), space, header, name);
         if (header.app1Offset() >= 0 && header.app1Length() > 6) {
             // OpenCV reads the first APP1 segment, whatever it holds, from byte 6 ("Exif\0\0").
             int orientation = ExifOrientation.parse(bytes, header.app1Offset() + 6, header.app1Length() - 6);
@@ -128,8 +130,9 @@ final class JpegDecoder {
         return new UnreadableImageException(name, "corrupt JPEG: " + why, e);
     }
 
-    private static BgrImage convert(Raster raster, JpegHeader.ColorSpace space, int components, String name)
+    private static BgrImage convert(Raster raster, JpegHeader.ColorSpace space, JpegHeader header, String name)
             throws UnreadableImageException {
+        int components = header.componentIds().length;
         int w = raster.getWidth();
         int h = raster.getHeight();
         int bands = raster.getNumBands();
@@ -155,6 +158,10 @@ final class JpegDecoder {
         } else {
             throw new UnreadableImageException(name, "unsupported JPEG sample type "
                     + raster.getDataBuffer().getDataType());
+        }
+        if (space == JpegHeader.ColorSpace.YCBCR && header.isChromaHalfHeight()) {
+            // The raster is ours (a new one per read), so its chroma may be rewritten in place.
+            JpegColor.fancyChromaRowsIfRepeated(src, offset, rowStride, w, h);
         }
         byte[] bgr = new byte[Math.multiplyExact(Math.multiplyExact(w, h), 3)];
         for (int y = 0; y < h; y++) {

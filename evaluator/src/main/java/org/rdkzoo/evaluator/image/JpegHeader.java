@@ -9,6 +9,7 @@ package org.rdkzoo.evaluator.image;
  * @param width           frame width
  * @param height          frame height
  * @param componentIds    the components' ids in frame order
+ * @param sampling        each component's sampling factors, {@code h << 4 | v} as coded
  * @param sawJfif         an APP0 "JFIF" marker was seen
  * @param sawAdobe        an APP14 "Adobe" marker was seen
  * @param adobeTransform  its transform flag (0 none, 1 YCbCr, 2 YCCK)
@@ -17,7 +18,8 @@ package org.rdkzoo.evaluator.image;
  * @param iccSegments     [start, end) byte ranges of the APP2 "ICC_PROFILE" segments, markers included
  *                        (cv2.imread ignores them; Java would parse them with LittleCMS, slowly)
  */
-record JpegHeader(int sofMarker, int precision, int width, int height, int[] componentIds, boolean sawJfif,
+record JpegHeader(int sofMarker, int precision, int width, int height, int[] componentIds, int[] sampling,
+        boolean sawJfif,
         boolean sawAdobe, int adobeTransform, int app1Offset, int app1Length, int[] iccSegments) {
 
     /** The colour space libjpeg(-turbo) infers, as {@code jdapimin.c default_decompress_parms} does. */
@@ -40,6 +42,7 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
         int width = 0;
         int height = 0;
         int[] ids = new int[0];
+        int[] sampling = new int[0];
         boolean jfif = false;
         boolean adobe = false;
         int transform = 0;
@@ -92,15 +95,17 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
                 int n = b[data + 5] & 0xff;
                 if (dataLength >= 6 + 3 * n) {
                     ids = new int[n];
+                    sampling = new int[n];
                     for (int i = 0; i < n; i++) {
                         ids[i] = b[data + 6 + 3 * i] & 0xff;
+                        sampling[i] = b[data + 7 + 3 * i] & 0xff;
                     }
                 }
             }
             pos += length;
         }
-        return new JpegHeader(sof, precision, width, height, ids, jfif, adobe, transform, app1Offset, app1Length,
-                icc);
+        return new JpegHeader(sof, precision, width, height, ids, sampling, jfif, adobe, transform, app1Offset,
+                app1Length, icc);
     }
 
     /** libjpeg's guess of the colour space of the coded components. */
@@ -135,7 +140,7 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
      * cv2.imread gets. (The JDK guesses RGB for some unmarked files that libjpeg-turbo reads as YCbCr.)
      */
     boolean isYcbcrToBothDecoders() {
-        return componentIds.length == 3 && !sawAdobe && (sawJfif
+        return componentIds.length == 3 && !sawAdobe && !isChromaHalfHeight() && (sawJfif
                 || componentIds[0] == 1 && componentIds[1] == 2 && componentIds[2] == 3);
     }
 
@@ -161,6 +166,28 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
         }
         System.arraycopy(b, from, out, to, b.length - from);
         return out;
+    }
+
+    /**
+     * True for 4:4:0 files (chroma at full width, half height). libjpeg-turbo upsamples them with its
+     * "fancy" vertical filter, IJG libjpeg 6b (bundled by most JDKs) by repeating rows.
+     */
+    boolean isChromaHalfHeight() {
+        if (sampling.length != 3) {
+            return false;
+        }
+        int maxH = 0;
+        int maxV = 0;
+        for (int f : sampling) {
+            maxH = Math.max(maxH, f >> 4);
+            maxV = Math.max(maxV, f & 15);
+        }
+        for (int c = 1; c < 3; c++) {
+            if ((sampling[c] >> 4) != maxH || 2 * (sampling[c] & 15) != maxV) {
+                return false;
+            }
+        }
+        return sampling[0] == (maxH << 4 | maxV);
     }
 
     boolean isArithmetic() {
@@ -191,6 +218,7 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
     public boolean equals(Object o) {
         return o instanceof JpegHeader h && sofMarker == h.sofMarker && precision == h.precision
                 && width == h.width && height == h.height && java.util.Arrays.equals(componentIds, h.componentIds)
+                && java.util.Arrays.equals(sampling, h.sampling)
                 && sawJfif == h.sawJfif && sawAdobe == h.sawAdobe && adobeTransform == h.adobeTransform
                 && app1Offset == h.app1Offset && app1Length == h.app1Length
                 && java.util.Arrays.equals(iccSegments, h.iccSegments);
@@ -198,7 +226,8 @@ record JpegHeader(int sofMarker, int precision, int width, int height, int[] com
 
     @Override
     public int hashCode() {
-        return 31 * (31 * java.util.Arrays.hashCode(componentIds) + java.util.Arrays.hashCode(iccSegments))
+        return 31 * (31 * (31 * java.util.Arrays.hashCode(componentIds) + java.util.Arrays.hashCode(sampling))
+                + java.util.Arrays.hashCode(iccSegments))
                 + java.util.Objects.hash(sofMarker, precision, width, height, sawJfif, sawAdobe, adobeTransform,
                         app1Offset, app1Length);
     }
