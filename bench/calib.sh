@@ -28,6 +28,12 @@ mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
+run_rdkzoo() {
+  "$root/rdkzoo" mapper calib --images "$images" --out "$work/rdkzoo" --count "$count" --jobs "$jobs" --quiet >/dev/null
+}
+run_opencv() {
+  "$python" "$root/bench/calib_opencv.py" "$images" "$work/opencv" >/dev/null
+}
 count=$(find "$images" -maxdepth 1 -type f \( -iname '*.jpeg' -o -iname '*.jpg' -o -iname '*.png' -o -iname '*.bmp' \) | wc -l)
 
 echo "calibration preparation: $count images from $images"
@@ -38,13 +44,16 @@ rz_all=()
 cv_all=()
 for r in $(seq 1 "$rounds"); do
   rm -rf "$work/rdkzoo" "$work/opencv"
-  t0=$(now)
-  "$root/rdkzoo" mapper calib --images "$images" --out "$work/rdkzoo" --count "$count" --jobs "$jobs" --quiet >/dev/null
-  t1=$(now)
-  "$python" "$root/bench/calib_opencv.py" "$images" "$work/opencv" >/dev/null
-  t2=$(now)
-  rz=$(echo "$count / ($t1 - $t0)" | bc -l)
-  cv=$(echo "$count / ($t2 - $t1)" | bc -l)
+  # Who goes first alternates, so that neither always meets a cold page cache or a busier machine.
+  if (( r % 2 == 1 )); then
+    t0=$(now); run_rdkzoo; t1=$(now); run_opencv; t2=$(now)
+    rz_s=$(echo "$t1 - $t0" | bc -l); cv_s=$(echo "$t2 - $t1" | bc -l)
+  else
+    t0=$(now); run_opencv; t1=$(now); run_rdkzoo; t2=$(now)
+    cv_s=$(echo "$t1 - $t0" | bc -l); rz_s=$(echo "$t2 - $t1" | bc -l)
+  fi
+  rz=$(echo "$count / $rz_s" | bc -l)
+  cv=$(echo "$count / $cv_s" | bc -l)
   rz_all+=("$rz")
   cv_all+=("$cv")
   printf '%-6s %14.1f %14.1f %8.2f\n' "$r" "$rz" "$cv" "$(echo "$rz / $cv" | bc -l)"
