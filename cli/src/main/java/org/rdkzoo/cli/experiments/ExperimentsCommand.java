@@ -13,7 +13,7 @@ import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.cli.mapper.ExperimentView;
 import org.rdkzoo.cli.mapper.MapperBuildCommand;
-import org.rdkzoo.cli.mapper.TextTable;
+import org.rdkzoo.cli.TextTable;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.evaluator.similarity.SimilarityDiff;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;
@@ -31,7 +31,12 @@ import picocli.CommandLine.Parameters;
         name = "experiments",
         mixinStandardHelpOptions = true,
         header = "List, show and compare recorded quantization experiments.",
-        description = "Every 'mapper build' and 'mapper sweep' run is an experiment in <workspace>/experiments.",
+        description = {
+            "Every 'mapper build' and 'mapper sweep' run is an experiment in <workspace>/experiments. A "
+                    + "record left 'running' by a process that died (kill -9, a crash) shows as 'abandoned' when that "
+                    + "process is gone from this machine; the file is rewritten only by a build or sweep that runs the "
+                    + "same config again.",
+        },
         subcommands = {
             ExperimentsCommand.ListCommand.class,
             ExperimentsCommand.ShowCommand.class,
@@ -84,7 +89,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Common common;
 
-        @Option(names = "--status", paramLabel = "STATUS", description = "Only these: succeeded, failed, interrupted, timed-out, running.")
+        @Option(names = "--status", paramLabel = "STATUS", description = "Only these: succeeded, failed, interrupted, timed-out, running, abandoned.")
         String status;
 
         ListCommand(CliContext context) {
@@ -98,7 +103,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
                 only = status == null ? null : ExperimentStatus.of(status.toLowerCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage()
-                        + " (expected succeeded, failed, interrupted, timed-out or running)");
+                        + " (expected succeeded, failed, interrupted, timed-out, running or abandoned)");
             }
             List<ExperimentSummary> all = common.store(context).list().stream()
                     .filter(s -> only == null || s.status() == only)

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.rdkzoo.cli.TextTable;
 import org.rdkzoo.evaluator.similarity.LayerSimilarity;
 import org.rdkzoo.evaluator.similarity.OutputSimilarity;
 import org.rdkzoo.mapperconfigs.experiments.Artifact;

@@ -14,6 +14,11 @@ import java.util.concurrent.Callable;
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.models.ZooModels;
+import org.rdkzoo.cli.models.ZooOptions;
+import org.rdkzoo.downloader.catalog.ArtifactFormat;
+import org.rdkzoo.downloader.catalog.CatalogEntry;
+import org.rdkzoo.downloader.catalog.UnknownModelException;
 import org.rdkzoo.evaluator.onnx.InvalidOnnxModelException;
 import org.rdkzoo.evaluator.onnx.OnnxModel;
 import org.rdkzoo.mapperconfigs.config.ConfigKey;
@@ -29,6 +34,7 @@ import org.rdkzoo.mapperconfigs.validate.Diagnostic;
 import org.rdkzoo.mapperconfigs.validate.ValidationOptions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,15 +44,18 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Write an hb_mapper config for a zoo model or any ONNX model.",
         description = {
-            "MODEL is a zoo model (short id like efficientnet_b2, or the .bin stem EfficientNet_B2_224x224_nv12,",
-            "any case): the config has the zoo's settings for it (EfficientNet B2/B4 with their int16 node_info),",
-            "with paths to your files and the published .bin stem as output prefix. MODEL may also be an .onnx",
-            "file (or any name with --onnx): input name, shape and layout come from the model, the rest are the",
-            "X5 defaults (nv12 at runtime, ImageNet mean/scale, default calibration, O3). Options override.",
-            "The config is written to DIR/<name>_config.yaml and checked like `mapper validate` does.",
+            "MODEL is a catalog model, named as `rdkzoo models` names it (short id like efficientnet_b2, or "
+                    + "the .bin stem EfficientNet_B2_224x224_nv12, any case; --catalog entries too): the config has the "
+                    + "zoo's settings for it (EfficientNet B2/B4 with their int16 node_info), with paths to your files "
+                    + "and the published .bin stem as output prefix. The ONNX is --onnx PATH, else the one `rdkzoo pull "
+                    + "MODEL --format onnx` put in the cache. MODEL may also be an .onnx file (or any other name with "
+                    + "--onnx): input name, shape and layout come from the model, the rest are the X5 defaults (nv12 at "
+                    + "runtime, ImageNet mean/scale, default calibration, O3). Options override. The config is written "
+                    + "to DIR/<name>_config.yaml and checked like `mapper validate` does.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
+            "  rdkzoo pull efficientnet_b2 --format onnx && rdkzoo mapper init efficientnet_b2 --out b2/",
             "  rdkzoo mapper init efficientnet_b2 --onnx b2.onnx --out b2/",
             "  rdkzoo mapper init my_net.onnx --calibration-type kl --per-channel",
             "  rdkzoo mapper init --list",
@@ -57,10 +66,14 @@ final class InitCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "MODEL", description = "A zoo model id or .bin stem, or an .onnx file.")
     String model;
 
-    @Option(names = "--list", description = "List the zoo models with templates and exit.")
+    @Option(names = "--list", description = "List the catalog's models and where their settings come from, and exit.")
     boolean list;
 
-    @Option(names = "--onnx", paramLabel = "PATH", description = "The ONNX model the config points at.")
+    @Mixin
+    ZooOptions zooOptions;
+
+    @Option(names = "--onnx", paramLabel = "PATH",
+            description = "The ONNX model the config points at (default for a catalog model: the cached one).")
     Path onnx;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Folder to write the config to (default: current).")
@@ -113,8 +126,11 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (list) {
-            for (ModelTemplate t : ZooTemplates.all()) {
-                context.out().printf("%-26s %-40s %s%n", t.id(), t.stem(), t.family());
+            for (CatalogEntry e : zooOptions.catalog(context).entries()) {
+                Optional<ModelTemplate> t = ZooTemplates.forStem(e.stem());
+                String settings = t.isEmpty() ? "X5 defaults, input from the ONNX"
+                        : t.get().zooHasConfig() ? "the zoo's config" : "X5 defaults (the zoo has no config)";
+                context.out().printf("%-26s %-40s %-18s %s%n", e.id(), e.stem(), e.family(), settings);
             }
             context.out().flush();
             return ExitCodes.OK;
@@ -151,18 +167,49 @@ final class InitCommand implements Callable<Integer> {
         if (isOnnx && onnx != null) {
             throw new CliException(ExitCodes.USAGE, "MODEL is already an ONNX file; --onnx is for zoo models and names");
         }
-        if (!isOnnx) {
-            Optional<ModelTemplate> template = ZooTemplates.find(model);
-            if (template.isPresent()) {
-                return ConfigInitializer.fromTemplate(template.get(), options);
-            }
-            if (onnx == null) {
-                throw new CliException(ExitCodes.USAGE, "'" + model + "' is not a zoo model"
-                        + ZooTemplates.suggest(model).map(s -> " (did you mean " + s + "?)").orElse("")
-                        + "; give an .onnx file, or a name with --onnx PATH (rdkzoo mapper init --list shows the zoo models)");
-            }
+        if (isOnnx) {
+            Path onnxPath = Path.of(model);
+            return fromOnnx(onnxPath, null, options.withOnnx(onnxPath));
         }
-        Path onnxPath = isOnnx ? Path.of(model) : onnx;
+        ZooModels zoo = zooOptions.open(context);
+        Optional<CatalogEntry> found = zoo.catalog().find(model);
+        if (found.isEmpty() && onnx != null) {
+            // A model of the user's own, named on the command line; a near catalog name is worth a word.
+            try {
+                zoo.catalog().resolve(model);
+            } catch (UnknownModelException e) {
+                if (!e.suggestions().isEmpty()) {
+                    context.warn(e.getMessage() + " Writing a config for your own model " + model + " from " + onnx + ".");
+                }
+            }
+            return fromOnnx(onnx, model, options);
+        }
+        CatalogEntry entry = found.orElseGet(() -> zoo.resolve(model)); // unknown: exit 2 with suggestions
+        Path onnxPath = onnx != null ? onnx : cachedOnnx(zoo, entry);
+        Optional<ModelTemplate> template = ZooTemplates.forStem(entry.stem());
+        if (template.isPresent()) {
+            return ConfigInitializer.fromTemplate(template.get(), options.withOnnx(onnxPath));
+        }
+        // A user catalog's model: no zoo settings to copy, so the X5 defaults from its ONNX, named like its .bin.
+        return fromOnnx(onnxPath, entry.name(), options.withOnnx(onnxPath));
+    }
+
+    /** The catalog model's ONNX from the cache, or what to do to get one. */
+    private Path cachedOnnx(ZooModels zoo, CatalogEntry entry) {
+        if (entry.onnx() == null) {
+            throw new CliException(ExitCodes.USAGE, entry.id() + " has no .onnx in the catalog (the zoo publishes none "
+                    + "for it): export one and pass it with --onnx PATH");
+        }
+        try {
+            Path cached = zoo.cachedPath(entry.id(), ArtifactFormat.ONNX);
+            context.info("using the cached " + cached);
+            return cached;
+        } catch (CliException e) {
+            throw new CliException(e.exitCode(), e.getMessage() + ", or pass your ONNX with --onnx PATH", e);
+        }
+    }
+
+    private InitResult fromOnnx(Path onnxPath, String name, InitOptions options) throws IOException {
         OnnxModel read;
         try {
             read = OnnxModel.read(onnxPath);
@@ -170,7 +217,7 @@ final class InitCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
         try {
-            return ConfigInitializer.fromOnnx(onnxPath, read, isOnnx ? null : model, isOnnx ? options.withOnnx(onnxPath) : options);
+            return ConfigInitializer.fromOnnx(onnxPath, read, name, options);
         } catch (InitException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }

@@ -13,14 +13,15 @@ import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.mapperconfigs.experiments.BuildListener;
 import org.rdkzoo.mapperconfigs.experiments.BuildRequest;
-import org.rdkzoo.mapperconfigs.experiments.ConfigRejectedException;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentRunner;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStatus;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
-import org.rdkzoo.mapperconfigs.experiments.InterimConfigCheck;
-import org.rdkzoo.mapperconfigs.experiments.MapperYaml;
+import org.rdkzoo.mapperconfigs.experiments.PreparedBuild;
+import org.rdkzoo.mapperconfigs.config.ConfigFormatException;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
+import org.rdkzoo.mapperconfigs.validate.Diagnostic;
+import org.rdkzoo.mapperconfigs.validate.ValidationReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +34,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Run hb_mapper makertbin on a config and record it as an experiment.",
         description = {
-            "Checks the config first and refuses it on errors. Runs makertbin in a new experiment folder",
-            "(<workspace>/experiments/<id>), streams its output to stderr and console.log, and records the config,",
-            "model and calibration hashes, toolchain versions, per-layer and output similarity and the artifacts",
-            "in experiment.json. Ctrl-C or --timeout stops the toolchain (and its container) and records it.",
+            "Validates the config first, as 'mapper validate' does, and refuses it on errors (printed with "
+                    + "file:line:column; warnings are printed and the build goes on). Runs makertbin in a new "
+                    + "experiment folder (<workspace>/experiments/<id>), streams its output to stderr and console.log, "
+                    + "and records the config, model and calibration hashes, toolchain versions, per-layer and output "
+                    + "similarity and the artifacts in experiment.json. Ctrl-C or --timeout stops the toolchain (and "
+                    + "its container) and records it.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -84,31 +87,39 @@ public final class MapperBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExperimentRunner runner = new ExperimentRunner(new ExperimentStore(toolchain.workspace(context)),
-                toolchain.locate(context), new InterimConfigCheck(), context.env(), context.clock(), Duration.ofSeconds(10));
+                toolchain.locate(context), context.env(), context.clock(), Duration.ofSeconds(10));
+        PreparedBuild prepared;
+        try {
+            prepared = runner.prepare(new BuildRequest(config, name, timeout, null, Map.of(), commandLine()));
+        } catch (ConfigFormatException ex) {
+            throw new CliException(ExitCodes.USAGE, ex.getMessage());
+        }
+        if (prepared.hasErrors()) {
+            context.err().print(new ValidationReport(Map.of(config, prepared.diagnostics()), false).text());
+            throw new CliException(ExitCodes.USAGE, config + " has " + prepared.errors().size()
+                    + " error(s); nothing was run");
+        }
+        for (Diagnostic d : prepared.diagnostics()) {
+            context.err().println(ValidationReport.line(d));
+        }
         CancelToken cancel = new CancelToken();
         Experiment e;
         try (InterruptHook hook = new InterruptHook(cancel)) {
-            e = runner.build(new BuildRequest(config, name, timeout, Map.of(), Map.of(), Map.of(),
-                    commandLine()), cancel, new BuildListener() {
-                        @Override
-                        public void started(Experiment exp) {
-                            context.info("experiment " + exp.id() + " started in "
-                                    + runner.store().folder(exp.id()) + " (" + exp.toolchain().kind() + ")");
-                        }
+            e = runner.run(prepared, cancel, new BuildListener() {
+                @Override
+                public void started(Experiment exp) {
+                    context.info("experiment " + exp.id() + " started in "
+                            + runner.store().folder(exp.id()) + " (" + exp.toolchain().kind() + ")");
+                }
 
-                        @Override
-                        public void line(String line) {
-                            if (!quiet) {
-                                context.err().println(line);
-                                context.err().flush();
-                            }
-                        }
-                    });
-        } catch (ConfigRejectedException ex) {
-            ex.problems().forEach(p -> context.err().println("rdkzoo: " + config + ": " + p));
-            throw new CliException(ExitCodes.USAGE, ex.getMessage());
-        } catch (MapperYaml.InvalidConfigException ex) {
-            throw new CliException(ExitCodes.USAGE, ex.getMessage());
+                @Override
+                public void line(String line) {
+                    if (!quiet) {
+                        context.err().println(line);
+                        context.err().flush();
+                    }
+                }
+            });
         }
         if (format == Format.JSON) {
             context.out().println(Json.write(e));

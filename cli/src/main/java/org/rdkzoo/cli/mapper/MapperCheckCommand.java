@@ -1,6 +1,7 @@
 package org.rdkzoo.cli.mapper;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,12 +12,19 @@ import java.util.concurrent.Callable;
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.TextTable;
 import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.onnx.InvalidOnnxModelException;
+import org.rdkzoo.evaluator.onnx.OnnxModel;
+import org.rdkzoo.mapperconfigs.config.ConfigFormatException;
+import org.rdkzoo.mapperconfigs.config.ConfigKey;
+import org.rdkzoo.mapperconfigs.config.MapperConfig;
+import org.rdkzoo.mapperconfigs.config.MapperConfigReader;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
-import org.rdkzoo.mapperconfigs.experiments.MapperYaml;
 import org.rdkzoo.mapperconfigs.logs.CheckerNode;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
 import org.rdkzoo.mapperconfigs.toolchain.CheckRunner;
+import org.rdkzoo.mapperconfigs.toolchain.CheckerInputs;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,9 +38,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Run hb_mapper checker and show which nodes run on the BPU and which on the CPU.",
         description = {
-            "Runs 'hb_mapper checker --model-type onnx --march bayes-e --model M' (with --input-shape when the",
-            "config gives input_shape) in <workspace>/checks/<id>, and prints its node table: node, where it",
-            "runs, BPU subgraph, operator type, data types. CPU nodes split the model and cost latency.",
+            "Runs 'hb_mapper checker --model-type onnx --march bayes-e --model M' in <workspace>/checks/<id>, "
+                    + "and prints its node table: node, where it runs, BPU subgraph, operator type, data types. CPU "
+                    + "nodes split the model and cost latency.",
+            "",
+            "The checker reads input shapes from the model. rdkzoo adds '--input-shape NAME NxCxHxW' only for "
+                    + "what the model does not say: shapes you give, the config's input_shape (the input's name read "
+                    + "from the model when the config names none), and models with a symbolic batch (taken as 1). A "
+                    + "model with other symbolic dimensions needs --input-shape or input_shape.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -74,19 +87,29 @@ public final class MapperCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path model = source.model;
-        Map<String, String> shapes = new LinkedHashMap<>();
+        MapperConfig c = MapperConfig.empty();
         if (source.config != null) {
-            MapperYaml c = MapperYaml.read(source.config);
-            String onnx = c.get("model_parameters", "onnx_model");
-            if (onnx == null) {
-                throw new CliException(ExitCodes.USAGE, source.config + ": model_parameters.onnx_model is missing");
+            try {
+                c = MapperConfigReader.read(source.config);
+            } catch (ConfigFormatException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage());
             }
-            model = source.config.toAbsolutePath().getParent().resolve(onnx).normalize();
-            shapes.putAll(shapes(c));
+            model = c.resolvedPath(ConfigKey.ONNX_MODEL, null).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                    source.config + ": " + ConfigKey.ONNX_MODEL.path() + " is missing"));
         }
-        shapes.putAll(inputShapes);
-        if (!java.nio.file.Files.isRegularFile(model)) {
+        if (!Files.isRegularFile(model)) {
             throw new CliException(ExitCodes.USAGE, "no such model file: " + model);
+        }
+        Map<String, String> shapes = new LinkedHashMap<>();
+        try {
+            for (CheckerInputs.Shape s : CheckerInputs.shapes(c, OnnxModel.read(model), inputShapes)) {
+                shapes.put(s.input(), s.shape());
+                if (!s.from().equals("--input-shape")) {
+                    context.info("--input-shape " + s.input() + " " + s.shape() + " (from " + s.from() + ")");
+                }
+            }
+        } catch (InvalidOnnxModelException | IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, model + ": " + e.getMessage());
         }
         Path folder = toolchain.workspace(context).resolve("checks").resolve(ExperimentStore.newId(context.clock(),
                 model.toString()));
@@ -127,23 +150,5 @@ public final class MapperCheckCommand implements Callable<Integer> {
         }
         context.info("checker log: " + r.folder().resolve(CheckRunner.LOG));
         return ExitCodes.OK;
-    }
-
-    /** input_name/input_shape from the config, one per ';'-separated input, when both are given. */
-    private static Map<String, String> shapes(MapperYaml c) {
-        Map<String, String> m = new LinkedHashMap<>();
-        String names = c.get("input_parameters", "input_name");
-        String shapes = c.get("input_parameters", "input_shape");
-        if (names == null || shapes == null || names.isBlank() || shapes.isBlank()) {
-            return m;
-        }
-        String[] n = names.split(";");
-        String[] s = shapes.split(";");
-        for (int i = 0; i < Math.min(n.length, s.length); i++) {
-            if (!n[i].isBlank() && !s[i].isBlank()) {
-                m.put(n[i].strip(), s[i].strip());
-            }
-        }
-        return m;
     }
 }

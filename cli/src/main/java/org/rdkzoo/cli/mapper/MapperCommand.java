@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             InitCommand.class,
             ValidateCommand.class,
+            CalibCommand.class,
             MapperCheckCommand.class,
             MapperBuildCommand.class,
             MapperSweepCommand.class,

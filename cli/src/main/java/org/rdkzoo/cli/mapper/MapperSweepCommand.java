@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.TextTable;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentRunner;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
-import org.rdkzoo.mapperconfigs.experiments.InterimConfigCheck;
+import org.rdkzoo.mapperconfigs.config.ConfigFormatException;
 import org.rdkzoo.mapperconfigs.sweep.NodeSets;
 import org.rdkzoo.mapperconfigs.sweep.SweepGrid;
 import org.rdkzoo.mapperconfigs.sweep.SweepPoint;
@@ -37,14 +38,16 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Build every combination of calibration settings and rank them by output cosine.",
         description = {
-            "Expands the grid of --set values (and --node-int16-sets), skips the combinations the config check",
-            "rejects (saying why), skips those an earlier experiment already built with the same effective config,",
-            "model and calibration set (so an interrupted sweep resumes), runs the rest as experiments, and prints",
-            "them ranked by output cosine with their worst layers. A value '-' leaves the key unset.",
+            "Expands the grid of --set values (and --node-int16-sets), skips the combinations 'mapper "
+                    + "validate' rejects (saying why), skips those an earlier experiment already built with the same "
+                    + "effective config, model and calibration set (so an interrupted sweep resumes), runs the rest as "
+                    + "experiments, and prints them ranked by output cosine with their worst layers. A value '-' leaves "
+                    + "the key unset.",
             "",
-            "--node-int16-sets FILE names sets of nodes to put in int16 (node_info ON=BPU, InputType/OutputType",
-            "int16), one set per combination. YAML: 'name: [node, ...]' per set (use 'none: []' for a baseline);",
-            "or text: a '[name]' line starts a set, each following line is a node name, '#' starts a comment.",
+            "--node-int16-sets FILE names sets of nodes to put in int16 (node_info ON=BPU, "
+                    + "InputType/OutputType int16), one set per combination. YAML: 'name: [node, ...]' per set (use "
+                    + "'none: []' for a baseline); or text: a '[name]' line starts a set, each following line is a node "
+                    + "name, '#' starts a comment.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -108,14 +111,21 @@ public final class MapperSweepCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
         ExperimentRunner runner = new ExperimentRunner(new ExperimentStore(toolchain.workspace(context)),
-                toolchain.locate(context), new InterimConfigCheck(), context.env(), context.clock(), Duration.ofSeconds(10));
+                toolchain.locate(context), context.env(), context.clock(), Duration.ofSeconds(10));
         SweepRunner sweeper = new SweepRunner(runner, worst);
-        SweepRunner.Plan plan = sweeper.plan(config, points, timeout, spec.commandLine().getParseResult().originalArgs());
+        SweepRunner.Plan plan;
+        try {
+            plan = sweeper.plan(config, points, timeout, spec.commandLine().getParseResult().originalArgs());
+        } catch (ConfigFormatException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
         for (SweepResult.Point d : plan.decided()) {
             context.info("#" + d.point().number() + " " + ExperimentView.settings(d.point().labels()) + ": "
                     + (d.fate() == SweepResult.Fate.SKIPPED ? "skipped: " + String.join("; ", d.reasons())
                             : "built before as " + d.experimentId()));
         }
+        plan.abandoned().forEach((p, ids) -> context.info("#" + p.number() + " " + ExperimentView.settings(p.labels())
+                + ": building again; " + String.join(", ", ids) + " was abandoned (the process that ran it died)"));
         context.info(points.size() + " combinations: " + plan.toRun().size() + " to build, "
                 + plan.decided().stream().filter(d -> d.fate() == SweepResult.Fate.DONE_BEFORE).count() + " built before, "
                 + plan.decided().stream().filter(d -> d.fate() == SweepResult.Fate.SKIPPED).count() + " skipped");

@@ -27,12 +27,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Check hb_mapper configs for the X5 before hb_mapper runs.",
         description = {
-            "Reads each config as hb_mapper's PyYAML does and reports errors and warnings with file:line:column,",
-            "the key, what was found and what is allowed: missing and unknown keys (with suggestions), wrong",
-            "types, values the X5 does not take, rules between keys (input types, mean/scale, max_percentile,",
-            "per_channel, core_num, even sizes for nv12), and the files: the ONNX model (input, node names) and",
-            "the calibration folder (every file the size of one input sample). Relative paths start at each",
-            "config's folder.",
+            "Reads each config as hb_mapper's PyYAML does and reports errors and warnings with "
+                    + "file:line:column, the key, what was found and what is allowed: missing and unknown keys (with "
+                    + "suggestions), wrong types, values the X5 does not take, rules between keys (input types, "
+                    + "mean/scale, max_percentile, per_channel, core_num, even sizes for nv12), and the files: the ONNX "
+                    + "model (input, node names) and the calibration folder (every file the size of one input sample). "
+                    + "Relative paths start at each config's folder.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

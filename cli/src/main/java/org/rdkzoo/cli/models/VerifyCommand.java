@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.TextTable;
 import org.rdkzoo.downloader.cache.ManifestEntry;
 import org.rdkzoo.downloader.cache.ModelCache;
 import org.rdkzoo.downloader.cache.VerifyResult;

@@ -1,16 +1,20 @@
 package org.rdkzoo.cli.mapper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.cli.CliRunner;
 import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.onnx.DataType;
+import org.rdkzoo.evaluator.onnx.OnnxBuilder;
 import org.rdkzoo.mapperconfigs.standin.Workbench;
 import org.rdkzoo.mapperconfigs.toolchain.ToolchainLocator;
 
@@ -57,13 +61,20 @@ class MapperCommandsTest {
     }
 
     @Test
-    void aConfigWithErrorsIsRefusedWithExitTwoAndItsProblems() throws Exception {
+    void aConfigWithErrorsIsRefusedWithExitTwoAndTheDiagnosticsAsValidatePrintsThem() throws Exception {
         Workbench w = Workbench.create(tmp.resolve("wb"));
         w.writeConfig("kl", "  max_percentile: 0.9999\n");
         CliRunner.Result r = cli(w).run("mapper", "build", w.config().toString(), "--toolchain", "local");
         assertEquals(ExitCodes.USAGE, r.exitCode());
-        assertTrue(r.err().contains("max_percentile: only applies with calibration_type 'max', not 'kl'"), r.err());
-        assertTrue(r.err().contains("nothing was run"), r.err());
+        String located = w.config() + ":20:19: error: calibration_parameters.max_percentile: "
+                + "max_percentile is used only with calibration_type max";
+        assertTrue(r.err().contains(located), r.err());
+        // The same line `mapper validate` prints for the same file.
+        CliRunner.Result validate = cli(w).run("mapper", "validate", w.config().toString());
+        assertEquals(ExitCodes.USAGE, validate.exitCode());
+        assertTrue(validate.out().contains(located), validate.out());
+        assertTrue(r.err().contains("has 1 error(s); nothing was run"), r.err());
+        assertTrue(w.standIns().invocations("hb_mapper", "makertbin").isEmpty());
     }
 
     @Test
@@ -102,6 +113,22 @@ class MapperCommandsTest {
         assertEquals(13, Json.mapper().readTree(json.out()).get("nodes").size());
         assertTrue(w.standIns().invocations("hb_mapper", "checker").get(1).argv()
                 .containsAll(java.util.List.of("--input-shape", "data", "1x3x224x224")));
+        // The workbench model's input is fixed: the checker reads it, no --input-shape is added.
+        assertFalse(w.standIns().invocations("hb_mapper", "checker").get(0).argv().contains("--input-shape"));
+    }
+
+    @Test
+    void checkPassesASymbolicBatchAsOneUnderTheInputNameFromTheGraph() throws Exception {
+        Workbench w = Workbench.create(tmp.resolve("wb"));
+        Path dynamic = w.models().resolve("dynamic batch.onnx");
+        new OnnxBuilder("g", 11).input("images", DataType.FLOAT, -1, 3, 32, 32)
+                .node("Identity", "id", List.of("images"), List.of("out")).output("out", DataType.FLOAT, -1, 3, 32, 32)
+                .build().save(dynamic);
+        CliRunner.Result r = cli(w).run("mapper", "check", "--model", dynamic.toString(), "--toolchain", "local");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--input-shape images 1x3x32x32 (from the model (Nx3x32x32, batch N taken as 1))"), r.err());
+        List<String> argv = w.standIns().invocations("hb_mapper", "checker").get(0).argv();
+        assertEquals(List.of("--input-shape", "images", "1x3x32x32"), argv.subList(argv.size() - 3, argv.size()));
     }
 
     @Test
@@ -110,7 +137,7 @@ class MapperCommandsTest {
         CliRunner.Result plan = cli(w).run("mapper", "sweep", w.config().toString(), "--set", "calibration_type=default,max",
                 "--set", "max_percentile=-,0.99995", "--dry-run", "--toolchain", "local");
         assertEquals(ExitCodes.OK, plan.exitCode(), plan.err());
-        assertTrue(plan.out().contains("skip: max_percentile: only applies with calibration_type 'max'"), plan.out());
+        assertTrue(plan.out().contains("skip: max_percentile is used only with calibration_type max"), plan.out());
         assertTrue(plan.err().contains("4 combinations: 3 to build, 0 built before, 1 skipped"), plan.err());
 
         CliRunner.Result run = cli(w).run("mapper", "sweep", w.config().toString(), "--set", "calibration_type=default,max",

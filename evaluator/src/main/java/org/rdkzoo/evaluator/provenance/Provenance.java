@@ -66,7 +66,7 @@ public record Provenance(
 
     /** A provenance for a run starting now on this machine. */
     public static Provenance start(Clock clock, List<String> commandLine, Map<String, String> versions) {
-        return new Provenance(RdkzooVersion.get(), hostName(), System.getProperty("os.name") + " "
+        return new Provenance(RdkzooVersion.get(), localHost(), System.getProperty("os.name") + " "
                 + System.getProperty("os.version"), System.getProperty("os.arch"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 Instant.now(clock).toString(), null, commandLine, versions);
@@ -90,7 +90,8 @@ public record Provenance(
         return new Provenance(rdkzooVersion, host, os, arch, jvm, started, finished, commandLine, versions, files);
     }
 
-    private static String hostName() {
+    /** This machine's name as provenance records it ({@code $HOSTNAME}, else the resolver's). */
+    public static String localHost() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;

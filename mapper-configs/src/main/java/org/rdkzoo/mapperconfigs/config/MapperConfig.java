@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * An hb_mapper config for the X5: its sections and keys holding exactly the values PyYAML gives
@@ -161,6 +162,41 @@ public final class MapperConfig {
             Path dir = source.baseDir().orElse(base);
             return dir == null ? Path.of(s) : dir.resolve(s).normalize();
         });
+    }
+
+    /**
+     * Every value as {@code section.key -> text} (as Python's str() prints it, which is what the
+     * toolchain echoes), sorted; each entry of a mapping value is a key of its own, so a diff of two
+     * configs names the node: {@code model_parameters.node_info./blocks/x/Conv -> InputType=int16,
+     * ON=BPU, OutputType=int16}.
+     */
+    public Map<String, String> flatten() {
+        Map<String, String> flat = new TreeMap<>();
+        document.forEach((name, section) -> {
+            if (!(section instanceof Map<?, ?> keys)) {
+                flat.put(name, PyYamlValues.pythonText(section));
+                return;
+            }
+            keys.forEach((key, v) -> {
+                if (v instanceof Map<?, ?> entries) {
+                    entries.forEach((e, ev) -> flat.put(name + "." + key + "." + e, leaf(ev)));
+                } else {
+                    flat.put(name + "." + key, PyYamlValues.pythonText(v));
+                }
+            });
+        });
+        return flat;
+    }
+
+    private static String leaf(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, String> sorted = new TreeMap<>();
+            m.forEach((k, x) -> sorted.put(String.valueOf(k), PyYamlValues.pythonText(x)));
+            List<String> parts = new ArrayList<>();
+            sorted.forEach((k, x) -> parts.add(k + "=" + x));
+            return String.join(", ", parts);
+        }
+        return PyYamlValues.pythonText(v);
     }
 
     // Changes

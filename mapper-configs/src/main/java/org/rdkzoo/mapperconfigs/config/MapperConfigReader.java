@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -83,6 +84,20 @@ public final class MapperConfigReader {
      */
     public static MapperConfig parse(String text, Path file) throws ConfigFormatException {
         return new MapperConfigReader(file).parse(text);
+    }
+
+    /**
+     * A value typed as PyYAML types it when written unquoted in a config: {@code true} and {@code yes}
+     * are booleans, {@code 0.9999} a float, {@code 1e-4} and {@code kl} strings, an empty text null.
+     * For values given on the command line ({@code mapper sweep --set max_percentile=0.9999}).
+     */
+    public static Object scalar(String text) {
+        Tag tag = new PyYamlResolver().resolve(NodeId.scalar, text, true);
+        try {
+            return Tag.MERGE.equals(tag) ? text : PyYamlValues.scalar(tag, text);
+        } catch (IllegalArgumentException e) {
+            return text; // PyYAML's '=' (no safe constructor): keep the words as given
+        }
     }
 
     private MapperConfig parse(String text) throws ConfigFormatException {

@@ -49,6 +49,17 @@ public final class MapperConfigWriter {
                 out.append("# ").append(line).append('\n');
             }
         }
+        return out.append(body(config)).toString();
+    }
+
+    /**
+     * The config without the header comment: what {@link #write(MapperConfig, Header)} puts below it.
+     * Sections and known keys come in the documented order, so two files that differ only in layout,
+     * quoting or key order give the same text; experiments hash it to recognise a run already made
+     * (the header is left out because it holds the time of writing).
+     */
+    public static String body(MapperConfig config) {
+        StringBuilder out = new StringBuilder();
         Map<String, Object> doc = config.document();
         List<String> order = new ArrayList<>();
         for (Section s : Section.values()) {

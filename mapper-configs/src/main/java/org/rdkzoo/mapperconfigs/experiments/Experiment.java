@@ -34,6 +34,8 @@ import org.rdkzoo.mapperconfigs.logs.MakertbinLog;
  * @param artifacts   the files produced, with SHA-256
  * @param sweep       the settings a sweep set for this run (empty outside sweeps)
  * @param runKey      hash of effective config, model and calibration set: equal keys mean the same run
+ * @param owner       the process that ran it, to tell a {@code running} record whose process died
+ *                    ({@link ExperimentStatus#ABANDONED}); null in records made before it was kept
  */
 public record Experiment(
         String schema,
@@ -54,7 +56,8 @@ public record Experiment(
         List<OutputSimilarity> outputs,
         List<Artifact> artifacts,
         Map<String, String> sweep,
-        String runKey) {
+        String runKey,
+        RunOwner owner) {
 
     public static final String SCHEMA = "rdkzoo.experiment/1";
     public static final String FILE = "experiment.json";
@@ -75,9 +78,11 @@ public record Experiment(
      * @param source       the user's config file
      * @param sourceSha256 SHA-256 of its bytes
      * @param copy         the byte-for-byte copy in the experiment folder
-     * @param effective    the config rdkzoo derived (sweep settings applied, paths absolute on the host)
-     * @param hash         canonical content hash of {@code effective}
-     * @param toolchainFile the file hb_mapper read (paths as the toolchain sees them)
+     * @param effective    the config rdkzoo derived (sweep settings applied, paths absolute on the host),
+     *                     also written as {@code effective-config.yaml}
+     * @param hash         SHA-256 of {@code effective-config.yaml} below its header comment
+     * @param toolchainFile the file hb_mapper read: {@code effective-config.yaml}, or with Docker
+     *                     {@code toolchain-config.yaml} (the same config with the container's paths)
      * @param settings     {@code effective} flattened to {@code group.key -> value}
      */
     public record Config(String source, String sourceSha256, String copy, Map<String, Object> effective, String hash,
@@ -107,6 +112,22 @@ public record Experiment(
     public record LogSummary(String file, String console, String format, String calibrationMethod,
             Integer calibrationSamples, MakertbinLog.CompileEstimate estimate, Map<String, String> parameters,
             List<String> errors) {
+    }
+
+    /**
+     * Whether this record says {@code running} but its owner is known to be gone from {@code thisHost}
+     * (see {@link RunOwner#goneFrom}): nobody will ever write its end.
+     */
+    public boolean isAbandoned(String thisHost) {
+        return status == ExperimentStatus.RUNNING && owner != null && owner.goneFrom(thisHost);
+    }
+
+    /** This record as {@link ExperimentStatus#ABANDONED}, saying why (and {@code more}, if not null). */
+    public Experiment abandoned(String more) {
+        String why = "the process that ran it (" + owner + ") ended without recording an end (killed, crashed or "
+                + "the machine stopped); the toolchain may have gone on" + (more == null ? "" : "; " + more);
+        return new Experiment(schema, id, label, ExperimentStatus.ABANDONED, why, exitCode, model, config, calibration,
+                toolchain, command, provenance, seconds, log, layers, outputs, artifacts, sweep, runKey, owner);
     }
 
     /** The lowest output cosine, the figure experiments are ranked by. */

@@ -5,13 +5,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where an experiment stands. */
 public enum ExperimentStatus {
-    /** The toolchain is running (or the process that ran it died without a word). */
+    /** The toolchain is running (as far as the record says: see {@link #ABANDONED}). */
     RUNNING("running"),
     SUCCEEDED("succeeded"),
     FAILED("failed"),
     /** Stopped by the user (Ctrl-C) or a stopped sweep. */
     INTERRUPTED("interrupted"),
-    TIMED_OUT("timed-out");
+    TIMED_OUT("timed-out"),
+    /**
+     * The record says running but the process that ran it is gone from this machine (killed with -9,
+     * crashed). Readers show a running record so without changing its file; a build or sweep that runs
+     * the same configuration again writes it.
+     */
+    ABANDONED("abandoned");
 
     private final String label;
 

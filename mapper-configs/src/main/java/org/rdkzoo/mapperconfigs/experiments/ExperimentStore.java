@@ -23,12 +23,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.provenance.Provenance;
 
 /**
  * The experiments of a workspace: one folder per experiment under {@code <workspace>/experiments}, each
  * with its {@code experiment.json}, and {@code index.json} listing them all. The folders are the truth;
  * the index is rebuilt from them whenever it is missing or older than any of them. Writers in several
  * threads or processes take a lock on {@code .index.lock} first.
+ *
+ * <p>A record that says {@code running} although its process is gone from this machine (see
+ * {@link RunOwner}) is read as {@link ExperimentStatus#ABANDONED}; reading never rewrites it (a reader
+ * owns nothing, and another host may share the workspace). The build or sweep that runs the same
+ * configuration again writes it as abandoned ({@link #settleAbandoned}).
  */
 public final class ExperimentStore {
     static final String INDEX = "index.json";
@@ -42,9 +48,11 @@ public final class ExperimentStore {
     }
 
     private final Path root;
+    private final String host;
 
     public ExperimentStore(Path workspace) {
         this.root = workspace.toAbsolutePath().resolve("experiments");
+        this.host = Provenance.localHost();
     }
 
     public Path root() {
@@ -80,7 +88,13 @@ public final class ExperimentStore {
         });
     }
 
+    /** The record, {@link ExperimentStatus#ABANDONED} when it says running but its process is gone. */
     public Experiment read(String id) throws IOException {
+        Experiment e = readFile(id);
+        return e.isAbandoned(host) ? e.abandoned(null) : e;
+    }
+
+    private Experiment readFile(String id) throws IOException {
         Path file = folder(id).resolve(Experiment.FILE);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
@@ -88,12 +102,37 @@ public final class ExperimentStore {
         return Json.read(file, Experiment.class);
     }
 
-    /** Every experiment, oldest first (ids sort by time). */
+    /** Every experiment, oldest first (ids sort by time), the abandoned ones as such. */
     public List<ExperimentSummary> list() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        return withIndexLock(this::readOrRebuild);
+        return withIndexLock(this::readOrRebuild).stream()
+                .map(s -> s.isAbandoned(host) ? s.withStatus(ExperimentStatus.ABANDONED) : s)
+                .toList();
+    }
+
+    /**
+     * Writes the abandoned records of {@code runKey} as {@link ExperimentStatus#ABANDONED}, adding
+     * {@code note}: for a build or sweep that runs that configuration again, and so takes it over.
+     */
+    public void settleAbandoned(String runKey, String note) throws IOException {
+        for (ExperimentSummary s : list()) {
+            if (s.status() == ExperimentStatus.ABANDONED && runKey.equals(s.runKey())) {
+                Experiment e = readFile(s.id());
+                if (e.isAbandoned(host)) {
+                    save(e.abandoned(note));
+                }
+            }
+        }
+    }
+
+    /** A record of {@code runKey} whose process is still running on this machine: the same build is under way. */
+    public Optional<ExperimentSummary> runningHere(String runKey) throws IOException {
+        return list().stream()
+                .filter(s -> s.status() == ExperimentStatus.RUNNING && runKey.equals(s.runKey()) && s.owner() != null
+                        && host.equals(s.owner().host()))
+                .findFirst();
     }
 
     /** The experiment that already did this run successfully, if any. */

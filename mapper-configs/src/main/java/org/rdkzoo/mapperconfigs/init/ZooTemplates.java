@@ -10,15 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.rdkzoo.mapperconfigs.validate.DidYouMean;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The zoo's per-model hb_mapper settings ({@code zoo-templates.yaml}, transcribed from the zoo's
- * configs), looked up by short id ({@code efficientnet_b2}), .bin stem
- * ({@code EfficientNet_B2_224x224_nv12}) or the zoo's YAML name ({@code EfficientNet_B2}), in any case.
+ * configs), looked up by the published .bin stem ({@code EfficientNet_B2_224x224_nv12}). Names users
+ * type are resolved by the model catalog (the {@code downloader} module, through the cli), which then
+ * asks here for its entry's stem; the two agree on all 53 models (a cli test holds them to it).
  */
 public final class ZooTemplates {
     private static final String SUFFIX = "_224x224_nv12";
@@ -31,20 +31,9 @@ public final class ZooTemplates {
         return ALL;
     }
 
-    public static Optional<ModelTemplate> find(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        for (ModelTemplate t : ALL) {
-            if (t.id().equals(n) || t.stem().toLowerCase(Locale.ROOT).equals(n)
-                    || t.baseName().toLowerCase(Locale.ROOT).equals(n)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The id nearest to a misspelt name, if any is near. */
-    public static Optional<String> suggest(String name) {
-        return DidYouMean.suggest(name.toLowerCase(Locale.ROOT), ALL.stream().map(ModelTemplate::id).toList());
+    /** The template for a .bin stem ({@code EfficientNet_B2_224x224_nv12}), in any case. */
+    public static Optional<ModelTemplate> forStem(String stem) {
+        return ALL.stream().filter(t -> t.stem().equalsIgnoreCase(stem.trim())).findFirst();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,17 +1,22 @@
 package org.rdkzoo.mapperconfigs.sweep;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.rdkzoo.mapperconfigs.experiments.MapperYaml;
+import org.rdkzoo.mapperconfigs.config.ConfigKey;
+import org.rdkzoo.mapperconfigs.config.Section;
+import org.rdkzoo.mapperconfigs.validate.CheckContext;
 
 /**
- * The settings a sweep varies and every combination of them. Each axis is a config key with its
- * values ({@code --set calibration_type=default,kl,max}); a key may be written bare when hb_mapper
- * documents it ({@code per_channel}) or as {@code group.key}. The value {@code -} leaves the key unset
- * in that combination. The int16 node sets, when given, are one more axis.
+ * The settings a sweep varies and every combination of them. Each axis is a documented config key
+ * with its values ({@code --set calibration_type=default,kl,max}), written bare ({@code per_channel})
+ * or as {@code section.key}; a key hb_mapper does not document is refused here, with the nearest name,
+ * rather than in every combination. The value {@code -} leaves the key unset in that combination. The
+ * int16 node sets, when given, are one more axis.
  */
 public final class SweepGrid {
     /** The value that means "leave the key out". */
@@ -19,7 +24,7 @@ public final class SweepGrid {
     /** The axis name of the int16 node sets. */
     public static final String INT16_SET = "int16_set";
 
-    private final Map<String, List<String>> axes = new LinkedHashMap<>();
+    private final Map<ConfigKey, List<String>> axes = new LinkedHashMap<>();
     private final Map<String, List<String>> nodeSets = new LinkedHashMap<>();
 
     /** Adds one {@code key=v1,v2,...} axis. */
@@ -28,7 +33,7 @@ public final class SweepGrid {
         if (eq <= 0 || eq == assignment.length() - 1) {
             throw new IllegalArgumentException("--set expects KEY=VALUE[,VALUE...], got '" + assignment + "'");
         }
-        String key = qualified(assignment.substring(0, eq).strip());
+        ConfigKey key = key(assignment.substring(0, eq).strip());
         List<String> values = new ArrayList<>();
         for (String v : assignment.substring(eq + 1).split(",")) {
             String value = v.strip();
@@ -40,7 +45,7 @@ public final class SweepGrid {
             }
         }
         if (axes.containsKey(key)) {
-            throw new IllegalArgumentException("--set " + key + " is given twice; list all its values in one --set");
+            throw new IllegalArgumentException("--set " + key.yamlName() + " is given twice; list all its values in one --set");
         }
         axes.put(key, List.copyOf(values));
         return this;
@@ -53,24 +58,32 @@ public final class SweepGrid {
         return this;
     }
 
-    /** {@code group.key} for a documented bare key, or the key as given when it names its group. */
-    static String qualified(String key) {
-        if (key.contains(".")) {
-            String group = key.substring(0, key.indexOf('.'));
-            if (!MapperYaml.GROUPS.contains(group)) {
-                throw new IllegalArgumentException("unknown group '" + group + "' in --set " + key + " (groups: "
-                        + String.join(", ", MapperYaml.GROUPS) + ")");
-            }
-            return key;
+    /** The documented key a {@code --set} names, bare ({@code per_channel}) or as {@code section.key}. */
+    static ConfigKey key(String name) {
+        ConfigKey key;
+        int dot = name.indexOf('.');
+        if (dot >= 0) {
+            String sectionName = name.substring(0, dot);
+            String keyName = name.substring(dot + 1);
+            Section section = Section.of(sectionName).orElseThrow(() -> new IllegalArgumentException("unknown section '"
+                    + sectionName + "' in --set " + name + CheckContext.didYouMean(sectionName, sectionNames()) + " (sections: "
+                    + String.join(", ", sectionNames()) + ")"));
+            key = ConfigKey.of(section, keyName).orElseThrow(() -> new IllegalArgumentException("--set " + name + ": "
+                    + section.yamlName() + " has no key '" + keyName + "'" + CheckContext.didYouMean(keyName, ConfigKey.names(section))));
+        } else {
+            List<String> all = Arrays.stream(ConfigKey.values()).map(ConfigKey::yamlName).toList();
+            key = Arrays.stream(ConfigKey.values()).filter(k -> k.yamlName().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--set " + name + ": '" + name
+                            + "' is not an hb_mapper key" + CheckContext.didYouMean(name, all)));
         }
-        String group = MapperYaml.groupOf(key);
-        if (group == null) {
-            throw new IllegalArgumentException("'" + key + "' is not a documented hb_mapper key; write it as GROUP.KEY");
-        }
-        if (key.equals("node_info")) {
+        if (key == ConfigKey.NODE_INFO) {
             throw new IllegalArgumentException("node_info is swept with --node-int16-sets FILE, not --set");
         }
-        return group + "." + key;
+        return key;
+    }
+
+    private static List<String> sectionNames() {
+        return Arrays.stream(Section.values()).map(Section::yamlName).toList();
     }
 
     /** Every combination, the last axis varying fastest. */
@@ -78,13 +91,13 @@ public final class SweepGrid {
         if (axes.isEmpty() && nodeSets.isEmpty()) {
             throw new IllegalArgumentException("nothing to sweep: give at least one --set KEY=V1,V2 or --node-int16-sets");
         }
-        List<Map<String, String>> combos = new ArrayList<>();
+        List<Map<ConfigKey, String>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> c : combos) {
+        for (Map.Entry<ConfigKey, List<String>> axis : axes.entrySet()) {
+            List<Map<ConfigKey, String>> next = new ArrayList<>();
+            for (Map<ConfigKey, String> c : combos) {
                 for (String v : axis.getValue()) {
-                    Map<String, String> m = new LinkedHashMap<>(c);
+                    Map<ConfigKey, String> m = new LinkedHashMap<>(c);
                     m.put(axis.getKey(), v);
                     next.add(m);
                 }
@@ -92,8 +105,8 @@ public final class SweepGrid {
             combos = next;
         }
         List<SweepPoint> points = new ArrayList<>();
-        List<String> sets = nodeSets.isEmpty() ? java.util.Collections.singletonList(null) : new ArrayList<>(nodeSets.keySet());
-        for (Map<String, String> c : combos) {
+        List<String> sets = nodeSets.isEmpty() ? Collections.singletonList(null) : new ArrayList<>(nodeSets.keySet());
+        for (Map<ConfigKey, String> c : combos) {
             for (String set : sets) {
                 points.add(new SweepPoint(points.size() + 1, c, set, set == null ? List.of() : nodeSets.get(set)));
             }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.rdkzoo.evaluator.similarity.LayerSimilarity;
-import org.rdkzoo.mapperconfigs.experiments.ConfigCheck;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStatus;
+import org.rdkzoo.mapperconfigs.validate.Diagnostic;
 
 /**
  * What a sweep did with each combination, and the ranking of those that produced a table.
@@ -16,7 +16,7 @@ import org.rdkzoo.mapperconfigs.experiments.ExperimentStatus;
 public record SweepResult(List<Point> points) {
     /** What happened to one combination. */
     public enum Fate {
-        /** The config check rejected it; nothing ran. */
+        /** The validator rejected it; nothing ran. */
         SKIPPED,
         /** An experiment had already done this exact run successfully; it was reused. */
         DONE_BEFORE,
@@ -38,9 +38,10 @@ public record SweepResult(List<Point> points) {
     public record Point(SweepPoint point, Fate fate, String experimentId, ExperimentStatus status, Double outputCosine,
             List<LayerSimilarity> worstLayers, List<String> reasons) {
 
-        static Point skipped(SweepPoint p, List<ConfigCheck.Problem> errors) {
+        /** Rejected by the validator: the reasons are the messages of its errors. */
+        static Point skipped(SweepPoint p, List<Diagnostic> errors) {
             return new Point(p, Fate.SKIPPED, null, null, null, List.of(),
-                    errors.stream().map(e -> e.key().substring(e.key().indexOf('.') + 1) + ": " + e.message()).toList());
+                    errors.stream().map(Diagnostic::message).distinct().toList());
         }
     }
 

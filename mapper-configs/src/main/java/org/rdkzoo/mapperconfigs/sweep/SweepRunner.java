@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,12 +19,13 @@ import org.rdkzoo.mapperconfigs.experiments.BuildListener;
 import org.rdkzoo.mapperconfigs.experiments.BuildRequest;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentRunner;
+import org.rdkzoo.mapperconfigs.experiments.ExperimentStatus;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentSummary;
 import org.rdkzoo.mapperconfigs.experiments.PreparedBuild;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
 
 /**
- * Runs a sweep: each combination is checked (the rejected ones are skipped with the reasons), looked up
+ * Runs a sweep: each combination is validated (the rejected ones are skipped with the reasons), looked up
  * (a combination whose exact run, by effective config, model and calibration hashes, already succeeded
  * is not run again, which is how an interrupted sweep resumes) and the rest run as experiments,
  * {@code jobs} at a time.
@@ -50,43 +54,61 @@ public final class SweepRunner {
         this.worstLayers = worstLayers;
     }
 
-    /** Checks and looks up every combination without running anything. */
+    /**
+     * Validates and looks up every combination without running anything. A combination already built
+     * successfully is reused; one that a live process on this machine is building now is skipped; one
+     * whose earlier run was abandoned (its process died) is built again, and that run then writes the
+     * old record as abandoned.
+     */
     public Plan plan(Path config, List<SweepPoint> points, Duration timeout, List<String> commandLine) throws IOException {
         List<SweepResult.Point> decided = new ArrayList<>();
         List<PreparedBuild> toRun = new ArrayList<>();
         List<SweepPoint> order = new ArrayList<>();
-        java.util.Set<String> planned = new java.util.HashSet<>();
+        Map<SweepPoint, List<String>> abandoned = new LinkedHashMap<>();
+        Set<String> planned = new HashSet<>();
+        List<ExperimentSummary> recorded = runner.store().list();
         for (SweepPoint p : points) {
-            PreparedBuild b = runner.prepare(new BuildRequest(config, null, timeout, p.typedSettings(), p.nodeInfo(),
-                    p.labels(), commandLine));
+            PreparedBuild b = runner.prepare(new BuildRequest(config, null, timeout, p::apply, p.labels(), commandLine));
             if (b.hasErrors()) {
                 decided.add(SweepResult.Point.skipped(p, b.errors()));
                 continue;
             }
             Optional<ExperimentSummary> done = runner.store().succeeded(b.runKey());
+            Optional<ExperimentSummary> running = runner.store().runningHere(b.runKey());
             if (done.isPresent()) {
                 decided.add(fromExperiment(p, SweepResult.Fate.DONE_BEFORE, runner.store().read(done.get().id())));
+            } else if (running.isPresent()) {
+                decided.add(new SweepResult.Point(p, SweepResult.Fate.SKIPPED, running.get().id(), ExperimentStatus.RUNNING,
+                        null, List.of(), List.of("experiment " + running.get().id() + " is building it now ("
+                                + running.get().owner() + ")")));
             } else if (!planned.add(b.runKey())) {
                 decided.add(new SweepResult.Point(p, SweepResult.Fate.SKIPPED, null, null, null, List.of(),
                         List.of("the same run as another combination of this sweep")));
             } else {
                 toRun.add(b);
                 order.add(p);
+                List<String> gone = recorded.stream()
+                        .filter(s -> s.status() == ExperimentStatus.ABANDONED && b.runKey().equals(s.runKey()))
+                        .map(ExperimentSummary::id).toList();
+                if (!gone.isEmpty()) {
+                    abandoned.put(p, gone);
+                }
             }
         }
-        return new Plan(points, decided, toRun, order);
+        return new Plan(points, decided, toRun, order, abandoned);
     }
 
     /**
      * A sweep worked out: the decided combinations and those to run.
      *
-     * @param points  every combination
-     * @param decided combinations skipped or done before
-     * @param toRun   builds to run
-     * @param order   their combinations, index for index
+     * @param points    every combination
+     * @param decided   combinations skipped or done before
+     * @param toRun     builds to run
+     * @param order     their combinations, index for index
+     * @param abandoned combinations to run whose earlier experiments were abandoned, with their ids
      */
     public record Plan(List<SweepPoint> points, List<SweepResult.Point> decided, List<PreparedBuild> toRun,
-            List<SweepPoint> order) {
+            List<SweepPoint> order, Map<SweepPoint, List<String>> abandoned) {
     }
 
     /** Runs the plan; when {@code cancel} fires, running builds are stopped and recorded, the rest not started. */

@@ -1,13 +1,16 @@
 package org.rdkzoo.mapperconfigs.toolchain;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds a toolchain: the OE image through Docker, or {@code hb_mapper} on {@code PATH}. Each probe runs
@@ -25,12 +28,21 @@ public final class ToolchainLocator {
 
     /** The D-Robotics forum topic with the X5 OE image as a download, for machines that cannot pull. */
     public static final String OFFLINE_IMAGE_URL = "https://forum.d-robotics.cc/t/topic/28035";
-    private static final long PROBE_SECONDS = 30;
+    /** How long {@code docker info} and {@code docker image inspect} may take: a hung daemon must not hang us. */
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROBE_GRACE = Duration.ofSeconds(1);
 
     private final Map<String, String> env;
+    private final Duration probeTimeout;
 
     public ToolchainLocator(Map<String, String> env) {
+        this(env, PROBE_TIMEOUT);
+    }
+
+    /** With another probe timeout (tests). */
+    public ToolchainLocator(Map<String, String> env, Duration probeTimeout) {
         this.env = Map.copyOf(env);
+        this.probeTimeout = probeTimeout;
     }
 
     public Toolchain locate(Choice choice, String image) throws ToolchainUnavailableException {
@@ -73,12 +85,20 @@ public final class ToolchainLocator {
         Path docker = Executables.find("docker", env).orElseThrow(() -> new ToolchainUnavailableException(
                 "docker is not on PATH: install Docker Engine, then " + pullHint(image)));
         Probe info = probe(docker, "info", "--format", "{{.ServerVersion}}");
+        if (info.timedOut) {
+            throw new ToolchainUnavailableException("'docker info' gave no answer in " + seconds(probeTimeout)
+                    + " (a hung Docker daemon?): restart the Docker service");
+        }
         if (info.exit != 0) {
             throw new ToolchainUnavailableException("docker cannot reach its daemon ('docker info' failed: "
                     + info.firstLine() + "): start the Docker service and make sure your user may use it "
                     + "(the docker group)");
         }
         Probe inspect = probe(docker, "image", "inspect", "--format", "{{.Id}} {{join .RepoDigests \" \"}}", image);
+        if (inspect.timedOut) {
+            throw new ToolchainUnavailableException("'docker image inspect " + image + "' gave no answer in "
+                    + seconds(probeTimeout) + " (a hung Docker daemon?): restart the Docker service");
+        }
         if (inspect.exit != 0) {
             throw new ToolchainUnavailableException("the OE image " + image + " is not present locally: "
                     + pullHint(image));
@@ -111,7 +131,7 @@ public final class ToolchainLocator {
         }
     }
 
-    private record Probe(int exit, String output) {
+    private record Probe(int exit, String output, boolean timedOut) {
         String firstLine() {
             String s = output.strip();
             int nl = s.indexOf('\n');
@@ -119,26 +139,34 @@ public final class ToolchainLocator {
         }
     }
 
+    /**
+     * Runs a probe to its end or its timeout. The output is read on ToolProcess's own thread while the
+     * timeout runs here: reading it first would wait forever on a client that never closes its output.
+     */
     private Probe probe(Path program, String... args) throws ToolchainUnavailableException {
-        List<String> argv = new java.util.ArrayList<>();
+        List<String> argv = new ArrayList<>();
         argv.add(program.toString());
         argv.addAll(List.of(args));
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try {
-            ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Probe(-1, "no answer in " + PROBE_SECONDS + " s");
+            ToolProcess.Outcome o = new ToolProcess(Clock.systemUTC(), PROBE_GRACE).run(
+                    new ToolProcess.Command(argv, Path.of("").toAbsolutePath(), env), lines::add, probeTimeout,
+                    new CancelToken(), null);
+            String output;
+            synchronized (lines) {
+                output = String.join("\n", lines);
             }
-            return new Probe(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+            return o.ending() == ToolProcess.Ending.TIMED_OUT ? new Probe(-1, output, true)
+                    : new Probe(o.exitCode(), output, false);
         } catch (IOException e) {
-            return new Probe(-1, e.getMessage());
+            return new Probe(-1, e.getMessage(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ToolchainUnavailableException("interrupted while probing docker");
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

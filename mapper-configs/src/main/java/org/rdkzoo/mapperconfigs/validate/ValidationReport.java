@@ -41,7 +41,8 @@ public record ValidationReport(Map<Path, List<Diagnostic>> files, boolean strict
         return out.toString();
     }
 
-    static String line(Diagnostic d) {
+    /** One finding as a line: {@code file:line:col: severity: key: message (found ...; allowed ...)}. */
+    public static String line(Diagnostic d) {
         StringBuilder s = new StringBuilder();
         s.append(d.location()).append(": ").append(d.severity().label()).append(": ");
         if (!d.key().isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rdkzoo.evaluator.json.Json;
@@ -102,5 +103,16 @@ class MapperConfigPyYamlTest {
         MapperConfig back = MapperConfigReader.parse(written, null);
         // Double.equals holds for NaN, so the documents compare whole.
         assertEquals(c, back, written);
+    }
+
+    @Test
+    void commandLineValuesAreTypedAsPyYamlTypesThemUnquoted() {
+        assertEquals(Boolean.TRUE, MapperConfigReader.scalar("yes"));
+        assertEquals(Boolean.FALSE, MapperConfigReader.scalar("False"));
+        assertEquals(0.9999, MapperConfigReader.scalar("0.9999"));
+        assertEquals(32L, MapperConfigReader.scalar("32"));
+        assertEquals("1e-4", MapperConfigReader.scalar("1e-4"), "PyYAML 1.1 floats need a dot and a signed exponent");
+        assertEquals("kl", MapperConfigReader.scalar("kl"));
+        assertEquals(null, MapperConfigReader.scalar(""));
     }
 }

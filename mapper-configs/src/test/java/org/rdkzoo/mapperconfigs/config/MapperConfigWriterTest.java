@@ -132,4 +132,36 @@ class MapperConfigWriterTest {
         d.put(section, s);
         return d;
     }
+
+    @Test
+    void theBodyIsTheTextBelowTheHeaderAndTheSameForTheSameConfigInAnotherLayout() throws Exception {
+        MapperConfig a = MapperConfigReader.parse("""
+                calibration_parameters: {per_channel: yes, calibration_type: "kl"}
+                model_parameters: {march: bayes-e, onnx_model: m.onnx}
+                """, null);
+        MapperConfig b = MapperConfigReader.parse("""
+                model_parameters:
+                  onnx_model: 'm.onnx'
+                  march: "bayes-e"
+                calibration_parameters:
+                  calibration_type: kl
+                  per_channel: True
+                """, null);
+        assertEquals(MapperConfigWriter.body(a), MapperConfigWriter.body(b));
+        String text = MapperConfigWriter.write(a, HEADER);
+        assertTrue(text.endsWith(MapperConfigWriter.body(a)), text);
+        assertEquals(text.replaceFirst("(?s)^(#[^\\n]*\\n)+", ""), MapperConfigWriter.body(a));
+    }
+
+    @Test
+    void flattenNamesEveryValueByItsPathWithEachNodeOfNodeInfoApart() throws Exception {
+        MapperConfig c = MapperConfigReader.parse("""
+                model_parameters:
+                  node_info: {"/a/Conv": {'ON': 'BPU', 'InputType': 'int16', 'OutputType': 'int16'}}
+                calibration_parameters: {per_channel: True, max_percentile: 0.99995, calibration_type: max}
+                """, null);
+        assertEquals(Map.of("model_parameters.node_info./a/Conv", "InputType=int16, ON=BPU, OutputType=int16",
+                "calibration_parameters.per_channel", "True", "calibration_parameters.max_percentile", "0.99995",
+                "calibration_parameters.calibration_type", "max"), c.flatten());
+    }
 }

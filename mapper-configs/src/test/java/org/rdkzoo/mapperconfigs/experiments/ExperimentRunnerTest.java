@@ -17,11 +17,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.mapperconfigs.config.ConfigKey;
+import org.rdkzoo.mapperconfigs.config.MapperConfig;
+import org.rdkzoo.mapperconfigs.config.MapperConfigReader;
 import org.rdkzoo.mapperconfigs.standin.StandIns;
 import org.rdkzoo.mapperconfigs.standin.Workbench;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
 import org.rdkzoo.mapperconfigs.toolchain.Toolchain;
 import org.rdkzoo.mapperconfigs.toolchain.ToolchainLocator;
+import org.rdkzoo.mapperconfigs.validate.ConfigValidator;
+import org.rdkzoo.mapperconfigs.validate.Diagnostic;
+import org.rdkzoo.mapperconfigs.validate.ValidationOptions;
 
 class ExperimentRunnerTest {
     @TempDir
@@ -29,8 +35,8 @@ class ExperimentRunnerTest {
 
     private ExperimentRunner runner(Workbench w, ToolchainLocator.Choice choice) throws Exception {
         Toolchain t = new ToolchainLocator(w.env()).locate(choice, null);
-        return new ExperimentRunner(new ExperimentStore(w.workspace()), t, new InterimConfigCheck(), w.env(),
-                Clock.systemUTC(), Duration.ofSeconds(2));
+        return new ExperimentRunner(new ExperimentStore(w.workspace()), t, w.env(), Clock.systemUTC(),
+                Duration.ofSeconds(2));
     }
 
     @Test
@@ -48,7 +54,14 @@ class ExperimentRunnerTest {
         assertEquals(Sha256.of(w.config()), e.config().sourceSha256());
         assertEquals(w.model().toString(), e.config().settings().get("model_parameters.onnx_model"));
         assertEquals(w.calibration().toString(), e.config().settings().get("calibration_parameters.cal_data_dir"));
-        assertEquals(64, e.config().hash().length());
+        // The effective config hb_mapper read, as the config writer writes it; its hash is of the text below the header.
+        assertEquals(ExperimentRunner.EFFECTIVE_CONFIG, e.config().toolchainFile());
+        String effective = Files.readString(dir.resolve(ExperimentRunner.EFFECTIVE_CONFIG));
+        assertTrue(effective.startsWith("# hb_mapper config for the RDK X5"), effective);
+        assertEquals(Sha256.of(effective.replaceFirst("(?s)^(#[^\n]*\n)+", "")), e.config().hash());
+        assertTrue(effective.contains(e.config().hash()), "the header names the hash");
+        assertEquals(MapperConfigReader.read(dir.resolve(ExperimentRunner.EFFECTIVE_CONFIG)).document(),
+                e.config().effective());
         assertEquals(Sha256.of(w.model()), e.model().sha256());
         assertEquals("listing", e.calibration().basis());
         assertEquals(3, e.calibration().files());
@@ -91,21 +104,28 @@ class ExperimentRunnerTest {
     void dockerBuildsInFoldersWithSpacesQuotesAndDollarsSeeContainerPathsOnly() throws Exception {
         Workbench w = Workbench.create(tmp.resolve("it's a \"test\" $HOME, really"));
         Experiment e = runner(w, ToolchainLocator.Choice.DOCKER).build(
-                new BuildRequest(w.config(), "first try", null, Map.of(), Map.of(), Map.of(), List.of("mapper", "build")),
+                new BuildRequest(w.config(), "first try", null, null, Map.of(), List.of("mapper", "build")),
                 new CancelToken(), BuildListener.NONE);
         assertEquals(ExperimentStatus.SUCCEEDED, e.status(), e.message());
         assertEquals("first try", e.label());
         Path dir = new ExperimentStore(w.workspace()).folder(e.id());
-        String seen = Files.readString(dir.resolve("effective-config.yaml"));
-        assertTrue(seen.contains("onnx_model: /rdkzoo/model/efficientnet_b2.onnx"), seen);
-        assertTrue(seen.contains("cal_data_dir: /rdkzoo/calibration"), seen);
-        assertFalse(seen.contains(w.root().toString()), "no host path reaches the container: " + seen);
+        assertEquals(ExperimentRunner.TOOLCHAIN_CONFIG, e.config().toolchainFile());
+        MapperConfig seen = MapperConfigReader.read(dir.resolve(ExperimentRunner.TOOLCHAIN_CONFIG));
+        assertEquals("/rdkzoo/model/efficientnet_b2.onnx", seen.get(ConfigKey.ONNX_MODEL));
+        assertEquals("/rdkzoo/calibration", seen.get(ConfigKey.CAL_DATA_DIR));
+        String seenText = Files.readString(dir.resolve(ExperimentRunner.TOOLCHAIN_CONFIG));
+        assertFalse(seenText.contains(w.root().toString()), "no host path reaches the container: " + seenText);
+        // The effective config keeps the host paths, and the toolchain's differs from it in the paths only.
+        MapperConfig effective = MapperConfigReader.read(dir.resolve(ExperimentRunner.EFFECTIVE_CONFIG));
+        assertEquals(w.model().toString(), effective.get(ConfigKey.ONNX_MODEL));
+        assertEquals(effective.with(ConfigKey.ONNX_MODEL, "/rdkzoo/model/efficientnet_b2.onnx")
+                .with(ConfigKey.CAL_DATA_DIR, "/rdkzoo/calibration"), seen);
         List<String> run = w.standIns().invocations("docker", "run").get(0).argv();
         assertEquals("rdkzoo-" + e.id(), run.get(run.indexOf("--name") + 1));
         assertTrue(run.stream().anyMatch(a -> a.contains("target=/rdkzoo/model,readonly")), run.toString());
         assertTrue(run.stream().anyMatch(a -> a.contains("target=/rdkzoo/calibration,readonly")), run.toString());
         assertTrue(run.stream().anyMatch(a -> a.endsWith("target=/rdkzoo/work")), run.toString());
-        assertEquals(List.of("makertbin", "--config", "/rdkzoo/work/effective-config.yaml", "--model-type", "onnx"),
+        assertEquals(List.of("makertbin", "--config", "/rdkzoo/work/toolchain-config.yaml", "--model-type", "onnx"),
                 w.standIns().invocations("hb_mapper", "makertbin").get(0).argv());
         assertEquals(Toolchain.DEFAULT_IMAGE, e.toolchain().details().get("image"));
         assertEquals("sha256:5tand1n0000", e.toolchain().details().get("imageId"));
@@ -129,11 +149,18 @@ class ExperimentRunnerTest {
     void aConfigWithErrorsIsRefusedAndNothingRuns() throws Exception {
         Workbench w = Workbench.create(tmp.resolve("wb"));
         w.writeConfig("default", "  per_channel: True\n  max_percentile: 0.9999\n");
+        // Named relative to the working directory, as users type it.
+        Path relative = Path.of("").toAbsolutePath().relativize(w.config());
         ConfigRejectedException ex = assertThrows(ConfigRejectedException.class,
-                () -> runner(w, ToolchainLocator.Choice.LOCAL).build(BuildRequest.of(w.config()), new CancelToken(),
+                () -> runner(w, ToolchainLocator.Choice.LOCAL).build(BuildRequest.of(relative), new CancelToken(),
                         BuildListener.NONE));
-        assertEquals(List.of("calibration_parameters.max_percentile", "calibration_parameters.per_channel"),
-                ex.problems().stream().map(ConfigCheck.Problem::key).toList());
+        // The validator's errors, in file order, each at its line in the user's file.
+        assertEquals(List.of("calibration_parameters.per_channel", "calibration_parameters.max_percentile"),
+                ex.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::key).toList());
+        assertEquals(ConfigValidator.validateFile(relative, ValidationOptions.defaults()), ex.diagnostics());
+        assertEquals(List.of(20, 21), ex.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::line).toList());
+        assertTrue(ex.diagnostics().stream().allMatch(d -> d.file().equals(relative)), "named as given, as validate names it");
+        assertTrue(ex.diagnostics().stream().anyMatch(d -> d.message().equals("max_percentile is used only with calibration_type max")));
         assertFalse(Files.exists(w.workspace().resolve("experiments")), "no experiment folder for a refused config");
         assertTrue(w.standIns().invocations().isEmpty());
     }
@@ -179,7 +206,8 @@ class ExperimentRunnerTest {
         Workbench w = Workbench.create(tmp.resolve("wb"));
         w.env().put("STANDIN_FAIL", "hang");
         Experiment e = runner(w, ToolchainLocator.Choice.LOCAL).build(
-                new BuildRequest(w.config(), null, Duration.ofMillis(1500), Map.of(), Map.of(), Map.of(), List.of()),
+                // Long enough for the stand-in JVM to start and reach its hang on a busy machine.
+                new BuildRequest(w.config(), null, Duration.ofSeconds(4), null, Map.of(), List.of()),
                 new CancelToken(), BuildListener.NONE);
         assertEquals(ExperimentStatus.TIMED_OUT, e.status());
         assertProcessGone(w.standIns().state().resolve("hang-child.pid"));

@@ -1,5 +1,6 @@
 package org.rdkzoo.mapperconfigs.experiments;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.evaluator.json.Json;
@@ -24,12 +27,24 @@ class ExperimentStoreTest {
     Path workspace;
 
     private static Experiment experiment(String id, ExperimentStatus status, String runKey, double cosine) {
+        return experiment(id, status, runKey, cosine, null);
+    }
+
+    private static Experiment experiment(String id, ExperimentStatus status, String runKey, double cosine, RunOwner owner) {
         return new Experiment(Experiment.SCHEMA, id, null, status, null, 0, new Experiment.Model("/m/b2.onnx", "ab"),
                 new Experiment.Config("/c.yaml", "cd", "config.yaml", Map.of(), "ef", "effective-config.yaml",
                         Map.of("calibration_parameters.calibration_type", "kl")),
                 null, null, List.of(), new Provenance("0.1", "h", "os", "x86_64", "jvm", "2025-01-01T00:00:00Z", null,
                         List.of(), Map.of()), 1.0, null, List.of(), List.of(new OutputSimilarity("output", cosine, 0.1, 0.1, 0.1)),
-                List.of(), Map.of(), runKey);
+                List.of(), Map.of(), runKey, owner);
+    }
+
+    /** The pid of a process that has run and ended. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        p.onExit().get();
+        return p.pid();
     }
 
     private static void save(ExperimentStore store, Experiment e) throws Exception {
@@ -102,5 +117,48 @@ class ExperimentStoreTest {
         String b = ExperimentStore.newId(clock, "x");
         assertTrue(a.startsWith("20250314-100001-"), a);
         assertTrue(!a.equals(b));
+    }
+
+    @Test
+    void aRunningRecordWhoseProcessIsGoneReadsAsAbandonedAndItsFileIsLeftAlone() throws Exception {
+        ExperimentStore store = new ExperimentStore(workspace);
+        String here = Provenance.localHost();
+        save(store, experiment("20250101-000001-aaaaaa", ExperimentStatus.RUNNING, "k1", 0.9,
+                new RunOwner(deadPid(), here, null)));
+        save(store, experiment("20250101-000002-bbbbbb", ExperimentStatus.RUNNING, "k2", 0.9, RunOwner.current()));
+        save(store, experiment("20250101-000003-cccccc", ExperimentStatus.RUNNING, "k3", 0.9,
+                new RunOwner(deadPid(), "another-host", null)));
+        // This JVM's pid, but a process that started at another time: the pid was reused, the owner is gone.
+        RunOwner reused = new RunOwner(ProcessHandle.current().pid(), here, "2001-01-01T00:00:00Z");
+        save(store, experiment("20250101-000004-dddddd", ExperimentStatus.RUNNING, "k4", 0.9, reused));
+        Path file = store.folder("20250101-000001-aaaaaa").resolve("experiment.json");
+        byte[] before = Files.readAllBytes(file);
+
+        assertEquals(List.of(ExperimentStatus.ABANDONED, ExperimentStatus.RUNNING, ExperimentStatus.RUNNING,
+                ExperimentStatus.ABANDONED), store.list().stream().map(ExperimentSummary::status).toList());
+        Experiment read = store.read("20250101-000001-aaaaaa");
+        assertEquals(ExperimentStatus.ABANDONED, read.status());
+        assertTrue(read.message().contains("pid " + read.owner().pid() + " on " + here), read.message());
+        assertEquals(ExperimentStatus.RUNNING, store.read("20250101-000003-cccccc").status(),
+                "on another host nothing can be told");
+        assertArrayEquals(before, Files.readAllBytes(file), "reading does not rewrite the record");
+        assertEquals(List.of("20250101-000002-bbbbbb"), store.runningHere("k2").map(ExperimentSummary::id).stream().toList());
+        assertTrue(store.runningHere("k1").isEmpty());
+    }
+
+    @Test
+    void settlingWritesTheAbandonedRecordsOfARunKeyOnly() throws Exception {
+        ExperimentStore store = new ExperimentStore(workspace);
+        save(store, experiment("20250101-000001-aaaaaa", ExperimentStatus.RUNNING, "k1", 0.9,
+                new RunOwner(deadPid(), Provenance.localHost(), null)));
+        save(store, experiment("20250101-000002-bbbbbb", ExperimentStatus.RUNNING, "k2", 0.9,
+                new RunOwner(deadPid(), Provenance.localHost(), null)));
+        store.settleAbandoned("k1", "run again as 20250101-000003-cccccc");
+        JsonNode settled = Json.mapper().readTree(store.folder("20250101-000001-aaaaaa").resolve("experiment.json").toFile());
+        assertEquals("abandoned", settled.get("status").asText());
+        assertTrue(settled.get("message").asText().endsWith("run again as 20250101-000003-cccccc"));
+        assertEquals("running", Json.mapper().readTree(store.folder("20250101-000002-bbbbbb").resolve("experiment.json")
+                .toFile()).get("status").asText());
+        assertEquals(ExperimentStatus.ABANDONED, store.list().get(0).status());
     }
 }

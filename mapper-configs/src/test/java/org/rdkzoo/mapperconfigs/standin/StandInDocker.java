@@ -33,6 +33,16 @@ public final class StandInDocker {
     }
 
     private static int run(List<String> args, Map<String, String> env) throws IOException {
+        if ("hang".equals(env.get("STANDIN_DOCKER_DAEMON"))) {
+            // As a client whose daemon never answers: no output, no exit.
+            while (true) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    return 1;
+                }
+            }
+        }
         boolean down = "down".equals(env.get("STANDIN_DOCKER_DAEMON"));
         if (down && !args.isEmpty()) {
             System.out.println("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. "

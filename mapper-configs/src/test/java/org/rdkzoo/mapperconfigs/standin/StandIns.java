@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>{@code STANDIN_FAIL}: {@code exit} (an error, exit 1), {@code yaml} (config refused),
  *       {@code crash} (log cut mid-table, exit 134), {@code hang} (starts a child, never ends);</li>
  *   <li>{@code STANDIN_FAIL_WHEN}: fail only when the config text contains this string;</li>
- *   <li>{@code STANDIN_DOCKER_DAEMON=down}; {@code STANDIN_DOCKER_IMAGES}: comma-separated images present.</li>
+ *   <li>{@code STANDIN_DOCKER_DAEMON=down} (every call fails as without a daemon) or {@code hang} (every call
+ *       waits forever); {@code STANDIN_DOCKER_IMAGES}: comma-separated images present.</li>
  * </ul>
  */
 public final class StandIns {

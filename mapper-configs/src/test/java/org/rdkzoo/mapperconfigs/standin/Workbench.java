@@ -7,13 +7,21 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.rdkzoo.evaluator.onnx.testing.EfficientNetGraphs;
+
 /**
- * A test workbench: stand-ins installed, a placeholder ONNX model, a calibration folder and an
- * EfficientNet-style config that points at both with relative paths, all under one root folder (which
- * a test may give spaces, quotes and dollars).
+ * A test workbench: stand-ins installed, a small EfficientNet-shaped ONNX model (every node name of the
+ * zoo's configs, at 32x32 so that it is quick to build), a calibration folder whose files each hold one
+ * float32 sample of its input, and an EfficientNet-style config that points at both with relative
+ * paths, all under one root folder (which a test may give spaces, quotes and dollars). The config
+ * passes {@code mapper validate}, files included.
  */
 public final class Workbench {
     public static final String PREFIX = "EfficientNet_224x224_nv12";
+    /** The model: tiny's widths and depths at a 32x32 input, 10 classes. */
+    public static final EfficientNetGraphs.Spec MODEL = new EfficientNetGraphs.Spec("workbench", 0.25, 0.1, 32, 10, 1);
+    /** Bytes of one calibration sample: 1x3x32x32 float32. */
+    public static final int SAMPLE_BYTES = 3 * 32 * 32 * 4;
 
     private final Path root;
     private final StandIns standIns;
@@ -29,10 +37,10 @@ public final class Workbench {
         Files.createDirectories(root);
         Workbench w = new Workbench(root, StandIns.install(root.resolve("stand-ins")));
         Files.createDirectories(w.models());
-        Files.writeString(w.model(), "placeholder onnx bytes for tests\n");
+        EfficientNetGraphs.write(MODEL, w.model());
         Files.createDirectories(w.calibration());
         for (int i = 0; i < 3; i++) {
-            Files.write(w.calibration().resolve("ILSVRC2012_val_0000000" + i + ".rgb"), new byte[64 + i]);
+            Files.write(w.calibration().resolve("ILSVRC2012_val_0000000" + i + ".rgb"), new byte[SAMPLE_BYTES]);
         }
         Files.createDirectories(w.config().getParent());
         w.writeConfig("default", "");

@@ -1,7 +1,7 @@
 package org.rdkzoo.mapperconfigs.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rdkzoo.mapperconfigs.config.ConfigKey;
+import org.rdkzoo.mapperconfigs.config.MapperConfig;
+import org.rdkzoo.mapperconfigs.config.NodeSetting;
 
 class SweepGridTest {
     @TempDir
@@ -25,34 +28,42 @@ class SweepGridTest {
                 .set("per_channel=true,false")
                 .expand();
         assertEquals(12, points.size());
-        assertEquals(Map.of("calibration_parameters.calibration_type", "default",
-                "calibration_parameters.max_percentile", "0.99995", "calibration_parameters.per_channel", "false"),
-                points.get(1).settings());
-        assertEquals("max", points.get(11).settings().get("calibration_parameters.calibration_type"));
+        assertEquals(Map.of(ConfigKey.CALIBRATION_TYPE, "default", ConfigKey.MAX_PERCENTILE, "0.99995",
+                ConfigKey.PER_CHANNEL, "false"), points.get(1).settings());
+        assertEquals("max", points.get(11).settings().get(ConfigKey.CALIBRATION_TYPE));
         assertEquals(12, points.get(11).number());
     }
 
     @Test
-    void valuesAreTypedAsYamlTypesThemAndADashLeavesTheKeyOut() {
-        SweepPoint p = new SweepGrid().set("per_channel=true").set("max_percentile=-").set("optimize_level=O2").expand().get(0);
-        Map<String, Object> typed = p.typedSettings();
-        assertEquals(Boolean.TRUE, typed.get("calibration_parameters.per_channel"));
-        assertTrue(typed.containsKey("calibration_parameters.max_percentile"));
-        assertNull(typed.get("calibration_parameters.max_percentile"));
-        assertEquals("O2", typed.get("compiler_parameters.optimize_level"));
-        assertEquals(Map.of("per_channel", "true", "max_percentile", "-", "optimize_level", "O2"), p.labels());
+    void valuesAreSetThroughTheConfigModelTypedAsYamlTypesThemAndADashLeavesTheKeyOut() {
+        MapperConfig base = MapperConfig.empty().withCalibrationType("max").withMaxPercentile(0.99995);
+        SweepPoint p = new SweepGrid().set("per_channel=true").set("max_percentile=-").set("compiler_parameters.optimize_level=O2")
+                .set("jobs=8").expand().get(0);
+        MapperConfig c = p.apply(base);
+        assertEquals(Boolean.TRUE, c.get(ConfigKey.PER_CHANNEL));
+        assertFalse(c.has(ConfigKey.MAX_PERCENTILE));
+        assertEquals("O2", c.get(ConfigKey.OPTIMIZE_LEVEL));
+        assertEquals(8L, c.get(ConfigKey.JOBS));
+        assertEquals("max", c.calibrationType(), "keys the point does not set are kept");
+        assertEquals(Map.of("per_channel", "true", "max_percentile", "-", "optimize_level", "O2", "jobs", "8"), p.labels());
+        // A value PyYAML would read as a string stays one, for the validator to report.
+        assertEquals("1e-4", new SweepGrid().set("max_percentile=1e-4").expand().get(0).apply(base).get(ConfigKey.MAX_PERCENTILE));
     }
 
     @Test
-    void unknownBareKeysAndBadGroupsAreRefusedWithTheFix() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SweepGrid().set("calib=kl"))
-                .getMessage().contains("write it as GROUP.KEY"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SweepGrid().set("calib_params.x=1"))
-                .getMessage().contains("unknown group 'calib_params'"));
+    void keysHbMapperDoesNotDocumentAreRefusedWithTheNearestName() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SweepGrid().set("calibation_type=kl"))
+                .getMessage().contains("did you mean 'calibration_type'?"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SweepGrid().set("calib_parameters.x=1"))
+                .getMessage().contains("unknown section 'calib_parameters'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SweepGrid().set("calibration_parameters.my_new_key=1"))
+                .getMessage().contains("calibration_parameters has no key 'my_new_key'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SweepGrid().set("per_channel"))
                 .getMessage().contains("KEY=VALUE"));
-        assertEquals("calibration_parameters.my_new_key",
-                new SweepGrid().set("calibration_parameters.my_new_key=1").expand().get(0).settings().keySet().iterator().next());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SweepGrid().set("node_info=x"))
+                .getMessage().contains("--node-int16-sets"));
+        assertEquals(ConfigKey.CALIBRATION_TYPE, new SweepGrid().set("calibration_parameters.calibration_type=kl").expand()
+                .get(0).settings().keySet().iterator().next());
     }
 
     @Test
@@ -61,8 +72,9 @@ class SweepGridTest {
                 .nodeSets(Map.of("se", List.of("/se/Mul"))).expand();
         assertEquals(2, points.size());
         assertEquals("se", points.get(0).int16Set());
-        assertEquals(Map.of("/se/Mul", Map.of("ON", "BPU", "InputType", "int16", "OutputType", "int16")),
-                points.get(0).nodeInfo());
+        MapperConfig keep = MapperConfig.empty().withInt16Nodes(List.of("/head/Conv"));
+        assertEquals(Map.of("/head/Conv", NodeSetting.int16OnBpu(), "/se/Mul", NodeSetting.int16OnBpu()),
+                points.get(0).apply(keep).nodeInfo());
     }
 
     @Test

@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.provenance.Provenance;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentRunner;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStatus;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
-import org.rdkzoo.mapperconfigs.experiments.InterimConfigCheck;
+import org.rdkzoo.mapperconfigs.experiments.RunOwner;
 import org.rdkzoo.mapperconfigs.standin.Workbench;
 import org.rdkzoo.mapperconfigs.toolchain.CancelToken;
 import org.rdkzoo.mapperconfigs.toolchain.ToolchainLocator;
@@ -27,13 +29,13 @@ class SweepRunnerTest {
 
     private SweepRunner sweeper(Workbench w) throws Exception {
         ExperimentRunner runner = new ExperimentRunner(new ExperimentStore(w.workspace()),
-                new ToolchainLocator(w.env()).locate(ToolchainLocator.Choice.LOCAL, null), new InterimConfigCheck(),
-                w.env(), Clock.systemUTC(), Duration.ofSeconds(2));
+                new ToolchainLocator(w.env()).locate(ToolchainLocator.Choice.LOCAL, null), w.env(), Clock.systemUTC(),
+                Duration.ofSeconds(2));
         return new SweepRunner(runner, 3);
     }
 
     @Test
-    void skipsTheCombinationsTheCheckRejectsSayingWhyAndRanksTheRest() throws Exception {
+    void skipsTheCombinationsTheValidatorRejectsSayingWhyAndRanksTheRest() throws Exception {
         Workbench w = Workbench.create(tmp.resolve("wb"));
         SweepRunner s = sweeper(w);
         List<SweepPoint> points = new SweepGrid().set("calibration_type=default,max").set("max_percentile=-,0.9999").expand();
@@ -43,7 +45,7 @@ class SweepRunnerTest {
         assertEquals(1, r.count(SweepResult.Fate.SKIPPED));
         SweepResult.Point skipped = r.points().get(1);
         assertEquals(SweepResult.Fate.SKIPPED, skipped.fate());
-        assertEquals(List.of("max_percentile: only applies with calibration_type 'max', not 'default'"), skipped.reasons());
+        assertEquals(List.of("max_percentile is used only with calibration_type max"), skipped.reasons());
         assertEquals(3, r.count(SweepResult.Fate.RAN));
         List<SweepResult.Point> ranked = r.ranked();
         assertEquals(3, ranked.size());
@@ -99,5 +101,41 @@ class SweepRunnerTest {
         assertEquals("se_mul", e.sweep().get("int16_set"));
         assertEquals("1", e.keySettings().get("int16_nodes"));
         assertEquals("int16", e.layers().stream().filter(l -> l.node().equals(node)).findFirst().orElseThrow().dataType());
+    }
+
+    /** A record left behind by a build of {@code runKey} that never wrote its end. */
+    private static void leftRunning(ExperimentStore store, String id, String runKey, RunOwner owner) throws Exception {
+        store.create(id);
+        store.save(new Experiment(Experiment.SCHEMA, id, null, ExperimentStatus.RUNNING, null, null,
+                new Experiment.Model("/m.onnx", "ab"), null, null, null, List.of(),
+                new Provenance("0.1", owner.host(), "os", "x86_64", "jvm", "2025-01-01T00:00:00Z", null, List.of(), Map.of()),
+                null, null, List.of(), List.of(), List.of(), Map.of(), runKey, owner));
+    }
+
+    @Test
+    void resumeBuildsAgainWhatWasAbandonedAndSkipsWhatALiveProcessIsBuilding() throws Exception {
+        Workbench w = Workbench.create(tmp.resolve("wb"));
+        SweepRunner s = sweeper(w);
+        List<SweepPoint> points = new SweepGrid().set("calibration_type=kl,max").expand();
+        SweepRunner.Plan first = s.plan(w.config(), points, null, List.of());
+        ExperimentStore store = new ExperimentStore(w.workspace());
+        Process ended = new ProcessBuilder("true").start();
+        ended.onExit().get();
+        leftRunning(store, "20250101-000001-aaaaaa", first.toRun().get(0).runKey(),
+                new RunOwner(ended.pid(), Provenance.localHost(), null));
+        leftRunning(store, "20250101-000002-bbbbbb", first.toRun().get(1).runKey(), RunOwner.current());
+
+        SweepRunner.Plan plan = s.plan(w.config(), points, null, List.of());
+        assertEquals(List.of(points.get(0)), plan.order());
+        assertEquals(Map.of(points.get(0), List.of("20250101-000001-aaaaaa")), plan.abandoned());
+        assertEquals(List.of("experiment 20250101-000002-bbbbbb is building it now (pid " + ProcessHandle.current().pid()
+                + " on " + Provenance.localHost() + ")"), plan.decided().get(0).reasons());
+
+        s.run(plan, 1, new CancelToken(), new SweepRunner.Listener() { });
+        Experiment settled = store.read("20250101-000001-aaaaaa");
+        assertEquals(ExperimentStatus.ABANDONED, settled.status());
+        assertTrue(settled.message().contains("run again as "), settled.message());
+        assertEquals("abandoned", Json.mapper().readTree(store.folder("20250101-000001-aaaaaa")
+                .resolve("experiment.json").toFile()).get("status").asText(), "the sweep that took it over wrote it");
     }
 }

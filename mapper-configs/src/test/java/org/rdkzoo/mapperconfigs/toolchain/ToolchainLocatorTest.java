@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.mapperconfigs.standin.StandIns;
 
@@ -85,5 +87,17 @@ class ToolchainLocatorTest {
         ToolchainUnavailableException e = assertThrows(ToolchainUnavailableException.class,
                 () -> new ToolchainLocator(env).locate(ToolchainLocator.Choice.LOCAL, null));
         assertTrue(e.getMessage().startsWith("hb_mapper is not on PATH"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang here is the bug this test is about
+    void aDockerInfoThatNeverAnswersIsGivenUpAfterTheProbeTimeout() throws Exception {
+        env.put("STANDIN_DOCKER_DAEMON", "hang");
+        ToolchainUnavailableException e = assertThrows(ToolchainUnavailableException.class,
+                () -> new ToolchainLocator(env, Duration.ofSeconds(2)).locate(ToolchainLocator.Choice.DOCKER, null));
+        assertTrue(e.getMessage().startsWith("'docker info' gave no answer in 2 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("restart the Docker service"), e.getMessage());
+        // auto goes on to hb_mapper on PATH
+        assertEquals("local", new ToolchainLocator(env, Duration.ofSeconds(2)).locate(ToolchainLocator.Choice.AUTO, null).kind());
     }
 }
