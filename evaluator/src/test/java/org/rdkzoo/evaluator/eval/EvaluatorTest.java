@@ -21,16 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.evaluator.InvalidInputException;
-import org.rdkzoo.evaluator.backend.Batch;
-import org.rdkzoo.evaluator.backend.BackendException;
-import org.rdkzoo.evaluator.backend.InferenceBackend;
-import org.rdkzoo.evaluator.backend.ModelDescription;
 import org.rdkzoo.evaluator.backend.OrtBackend;
 import org.rdkzoo.evaluator.image.UnreadableImageException;
 import org.rdkzoo.evaluator.results.EvaluationResults;
 import org.rdkzoo.evaluator.results.EvaluationResults.ClassMetrics;
 import org.rdkzoo.evaluator.results.EvaluationResults.ImageResult;
 import org.rdkzoo.evaluator.results.ResultsFiles;
+import org.rdkzoo.evaluator.testing.CancellingBackend;
 import org.rdkzoo.evaluator.testing.SyntheticSet;
 import org.rdkzoo.evaluator.testing.TinyOnnx;
 import org.rdkzoo.evaluator.testing.TinyOnnx.Spec;
@@ -223,42 +220,5 @@ class EvaluatorTest {
         assertEquals("uint8 output divided by its sum (quantized softmax)", r.backend().settings().get("scores"));
         assertEquals(1, r.dataset().labels().offset());
         assertEquals(new ClassMetrics(1, "class0", 2, 1, 2), r.metrics().perClass().get(0));
-    }
-
-    /** Cancels its evaluator once it has run {@code afterBatches} batches, like Ctrl-C in the middle of a run. */
-    private static final class CancellingBackend implements InferenceBackend {
-        private final InferenceBackend delegate;
-        private final int afterBatches;
-        private int batches;
-        Evaluator evaluator;
-
-        CancellingBackend(InferenceBackend delegate, int afterBatches) {
-            this.delegate = delegate;
-            this.afterBatches = afterBatches;
-        }
-
-        @Override
-        public ModelDescription describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public float[][] infer(Batch batch) throws BackendException {
-            float[][] scores = delegate.infer(batch);
-            if (++batches == afterBatches) {
-                evaluator.cancel();
-            }
-            return scores;
-        }
-
-        @Override
-        public EvaluationResults.Backend record() {
-            return delegate.record();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }

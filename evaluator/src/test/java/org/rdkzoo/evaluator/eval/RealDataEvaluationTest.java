@@ -13,14 +13,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rdkzoo.evaluator.backend.Batch;
-import org.rdkzoo.evaluator.backend.BackendException;
-import org.rdkzoo.evaluator.backend.InferenceBackend;
-import org.rdkzoo.evaluator.backend.ModelDescription;
 import org.rdkzoo.evaluator.backend.OrtBackend;
 import org.rdkzoo.evaluator.dataset.GroundTruth;
 import org.rdkzoo.evaluator.results.EvaluationResults;
 import org.rdkzoo.evaluator.testing.Assets;
+import org.rdkzoo.evaluator.testing.CancellingBackend;
 import org.rdkzoo.evaluator.testing.Tars;
 
 /**
@@ -113,7 +110,7 @@ class RealDataEvaluationTest {
         EvaluationResults whole = evaluate(request, dir.resolve("whole.json"));
         Path out = dir.resolve("r.json");
         try (OrtBackend ort = OrtBackend.open(request.model(), OrtBackend.Options.defaults())) {
-            Stopper stopper = new Stopper(ort, 5);
+            CancellingBackend stopper = new CancellingBackend(ort, 5);
             Evaluator evaluator = Evaluator.prepare(request, stopper, Clock.systemUTC());
             stopper.evaluator = evaluator;
             assertThrows(EvaluationInterruptedException.class, () -> evaluator.run(out, EvaluationListener.NONE));
@@ -148,42 +145,5 @@ class RealDataEvaluationTest {
         assertEquals(60, fromTar.images().size());
         assertEquals(fromFolder.images(), fromTar.images());
         assertEquals(fromFolder.dataset().manifestSha256(), fromTar.dataset().manifestSha256());
-    }
-
-    /** Cancels its evaluator after {@code batches} batches: an interruption at a known point. */
-    private static final class Stopper implements InferenceBackend {
-        private final InferenceBackend delegate;
-        private final int batches;
-        private int seen;
-        Evaluator evaluator;
-
-        Stopper(InferenceBackend delegate, int batches) {
-            this.delegate = delegate;
-            this.batches = batches;
-        }
-
-        @Override
-        public ModelDescription describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public float[][] infer(Batch batch) throws BackendException {
-            float[][] scores = delegate.infer(batch);
-            if (++seen == batches) {
-                evaluator.cancel();
-            }
-            return scores;
-        }
-
-        @Override
-        public EvaluationResults.Backend record() {
-            return delegate.record();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }
