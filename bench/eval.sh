@@ -12,9 +12,9 @@
 #
 # Memory: the same 1,000 images listed ten times (10,000 ids, symbolic links) against once; peak RSS
 # (/usr/bin/time max RSS) may not grow by more than 10%. Measured with each JVM setting of MEM_JVM_OPTS
-# (';'-separated): the JVM's defaults (G1 with a max heap of a quarter of RAM, which it fills with short-lived
-# garbage at its own pace, so RSS follows the collector's sizing more than the run), a capped heap, and a fixed
-# pre-touched heap, where RSS differences are only what the pipeline and the native libraries keep.
+# (';'-separated): the launcher's defaults (serial collector, max heap a quarter of RAM, which the collector
+# fills with short-lived garbage at its own pace, so RSS follows its sizing as much as the run), a capped heap,
+# and a fixed pre-touched heap, where RSS differences are only what the pipeline and native libraries keep.
 #
 # Usage: bench/eval.sh [ROUNDS]   (env: THREADS=2 BATCH=8 MEM_ROUNDS=1 ASSETS=../shared/assets
 #                                  MEM_JVM_OPTS='default;-Xmx128m;-Xms128m -Xmx128m -XX:+AlwaysPreTouch')
@@ -50,8 +50,8 @@ print("%.3f" % (f(p["finished"])-f(p["started"])).total_seconds())' "$1"
 eval_run() { # $1 data, $2 results file, [$3 JVM options]; prints "pipeline_s process_s max_rss_kb"
   local t0 t1 rss
   t0=$(date +%s.%N)
-  # shellcheck disable=SC2086
-  /usr/bin/time -f "%M" -o "$work/time.txt" java ${3:-} -jar "$jar" eval --quiet --model "$model" --data "$1" "${norm[@]}" \
+  # Through the launcher, with its JVM options (the serial collector); extra options via RDKZOO_JAVA_OPTS.
+  RDKZOO_JAVA_OPTS="${3:-}" /usr/bin/time -f "%M" -o "$work/time.txt" "$root/rdkzoo" eval --quiet --model "$model" --data "$1" "${norm[@]}" \
     --threads "$threads" --batch "$batch" --restart --out "$2" > /dev/null
   t1=$(date +%s.%N)
   rss=$(tail -1 "$work/time.txt")
@@ -59,7 +59,7 @@ eval_run() { # $1 data, $2 results file, [$3 JVM options]; prints "pipeline_s pr
 }
 
 stage() { # $1 decode|infer; prints seconds
-  java -Xmx3g -cp "$jar" "$here/EvalStages.java" "$1" "$model" "$data" "$threads" "$batch" 127.5 127.5 | awk '{print $4}'
+  java -XX:+UseSerialGC -Xmx3g -cp "$jar" "$here/EvalStages.java" "$1" "$model" "$data" "$threads" "$batch" 127.5 127.5 | awk '{print $4}'
 }
 
 echo "eval pipeline vs its halves: $(basename "$model"), $(basename "$data"), threads $threads, batch $batch, $rounds rounds"

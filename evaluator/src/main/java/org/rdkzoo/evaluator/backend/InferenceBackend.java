@@ -24,6 +24,8 @@ public interface InferenceBackend extends AutoCloseable {
 
     /**
      * Runs one batch ({@link Batch#size()} at most the model's fixed batch size, any size when it is dynamic).
+     * The inputs' arrays belong to the caller again when this returns (the pipeline recycles them): a backend
+     * copies what it needs and keeps no reference.
      *
      * @return one row per input, in order: the model's scores as floats (raw uint8 values, converted, when
      *         {@link ModelDescription#quantizedOutput()})

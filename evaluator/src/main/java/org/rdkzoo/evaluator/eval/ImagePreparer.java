@@ -31,17 +31,38 @@ public final class ImagePreparer implements InputPreparer {
 
     @Override
     public ModelInput prepare(EncodedImage image) throws IOException {
+        return prepare(image, InputBuffers.none(preprocessor.elements()));
+    }
+
+    @Override
+    public ModelInput prepare(EncodedImage image, InputBuffers buffers) throws IOException {
         String id = image.entry().id();
-        BgrImage decoded = ImageDecoder.decode(image.bytes(), id);
-        return prepare(id, decoded);
+        return prepare(id, ImageDecoder.decode(image.bytes(), id), buffers);
     }
 
     /** Preprocesses an image already decoded (by {@code infer}, which reads files directly). */
     public ModelInput prepare(String id, BgrImage decoded) {
+        return prepare(id, decoded, InputBuffers.none(preprocessor.elements()));
+    }
+
+    private ModelInput prepare(String id, BgrImage decoded, InputBuffers buffers) {
         return switch (form) {
-            case FLOAT32 -> ModelInput.floats(id, preprocessor.toFloat(decoded));
-            case UINT8 -> ModelInput.bytes(id, form, preprocessor.toUint8(decoded));
+            case FLOAT32 -> {
+                float[] tensor = buffers.floats();
+                preprocessor.toFloat(decoded, tensor);
+                yield ModelInput.floats(id, tensor);
+            }
+            case UINT8 -> {
+                byte[] tensor = buffers.bytes();
+                preprocessor.toUint8(decoded, tensor);
+                yield ModelInput.bytes(id, form, tensor);
+            }
             case NV12 -> ModelInput.bytes(id, form, preprocessor.toNv12(decoded));
         };
+    }
+
+    /** Elements of one image's float32 or uint8 tensor. */
+    public int elements() {
+        return preprocessor.elements();
     }
 }

@@ -14,4 +14,9 @@ import org.rdkzoo.evaluator.dataset.EncodedImage;
 @FunctionalInterface
 public interface InputPreparer {
     ModelInput prepare(EncodedImage image) throws IOException;
+
+    /** The same, writing into a recycled array when the preparer can (the default allocates). */
+    default ModelInput prepare(EncodedImage image, InputBuffers buffers) throws IOException {
+        return prepare(image);
+    }
 }

@@ -97,9 +97,13 @@ public final class Pipeline {
             return true;
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.decodeThreads(), daemon("rdkzoo-decode"));
-        BlockingQueue<Slot> queue = new ArrayBlockingQueue<>(2 * settings.batch() + 4 * settings.decodeThreads());
+        int depth = 2 * settings.batch() + 4 * settings.decodeThreads();
+        BlockingQueue<Slot> queue = new ArrayBlockingQueue<>(depth);
+        // Enough arrays for every image that can be prepared at once: the queue, the batch being built, one spare.
+        InputBuffers buffers = new InputBuffers(3 * settings.height() * settings.width(),
+                depth + settings.batch() + settings.decodeThreads() + 1);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread reader = daemon("rdkzoo-read").newThread(() -> read(dataset, entries, pool, queue, stop));
+        Thread reader = daemon("rdkzoo-read").newThread(() -> read(dataset, entries, pool, queue, stop, buffers));
         reader.start();
         try {
             List<Prepared> pending = new ArrayList<>(settings.batch());
@@ -124,12 +128,12 @@ public final class Pipeline {
                 }
                 pending.add(p);
                 if (pending.size() == settings.batch()) {
-                    infer(pending, sink);
+                    infer(pending, sink, buffers);
                     pending.clear();
                 }
             }
             if (!pending.isEmpty() && !cancelled.getAsBoolean()) {
-                infer(pending, sink);
+                infer(pending, sink, buffers);
             } else if (!pending.isEmpty()) {
                 return false;
             }
@@ -141,12 +145,14 @@ public final class Pipeline {
         }
     }
 
-    private void infer(List<Prepared> pending, Sink sink) throws IOException {
+    private void infer(List<Prepared> pending, Sink sink, InputBuffers buffers) throws IOException {
         List<ModelInput> inputs = new ArrayList<>(pending.size());
         for (Prepared p : pending) {
             inputs.add(p.input());
         }
         float[][] raw = backend.infer(new Batch(inputs, settings.height(), settings.width()));
+        // Backends keep no reference to their inputs once infer returns (InferenceBackend's contract).
+        inputs.forEach(buffers::release);
         List<ImageOutcome> outcomes = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             outcomes.add(postprocessor.result(pending.get(i).entry(), raw[i]));
@@ -170,14 +176,14 @@ public final class Pipeline {
     }
 
     private void read(Dataset dataset, List<ImageEntry> entries, ExecutorService pool, BlockingQueue<Slot> queue,
-            AtomicBoolean stop) {
+            AtomicBoolean stop, InputBuffers buffers) {
         try {
             try (ImageStream images = dataset.open(entries)) {
                 for (EncodedImage image; !stop.get() && (image = images.next()) != null;) {
                     EncodedImage img = image;
                     Future<Prepared> f = img.error() != null
                             ? CompletableFuture.completedFuture(new Prepared(img.entry(), null, img.error()))
-                            : pool.submit(() -> prepare(img));
+                            : pool.submit(() -> prepare(img, buffers));
                     queue.put(new Slot(f, null, false));
                 }
             }
@@ -195,9 +201,9 @@ public final class Pipeline {
         }
     }
 
-    private Prepared prepare(EncodedImage image) {
+    private Prepared prepare(EncodedImage image, InputBuffers buffers) {
         try {
-            return new Prepared(image.entry(), preparer.prepare(image), null);
+            return new Prepared(image.entry(), preparer.prepare(image, buffers), null);
         } catch (IOException | IllegalArgumentException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String prefix = image.entry().id() + ": ";
