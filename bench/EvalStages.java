@@ -24,6 +24,7 @@ import org.rdkzoo.evaluator.dataset.EncodedImage;
 import org.rdkzoo.evaluator.dataset.ImageEntry;
 import org.rdkzoo.evaluator.dataset.ImageStream;
 import org.rdkzoo.evaluator.eval.ImagePreparer;
+import org.rdkzoo.evaluator.eval.InputBuffers;
 import org.rdkzoo.evaluator.eval.PreprocessDefaults;
 import org.rdkzoo.evaluator.eval.PreprocessOverrides;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
@@ -64,33 +65,40 @@ public class EvalStages {
         }
     }
 
-    /** Reads on this thread and prepares on a pool, like the pipeline; keeps the tensors only when asked. */
+    /**
+     * Reads on this thread and prepares on a pool, like the pipeline (recycling tensor arrays as it does); keeps
+     * the tensors only when asked.
+     */
     private static List<ModelInput> prepareAll(Dataset dataset, List<ImageEntry> entries, ImagePreparer preparer,
             int threads, boolean keep) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        InputBuffers buffers = keep ? InputBuffers.none(preparer.elements())
+                : new InputBuffers(preparer.elements(), 8 * threads);
         List<ModelInput> kept = new ArrayList<>();
         List<Future<ModelInput>> window = new ArrayList<>();
         try (ImageStream images = dataset.open(entries)) {
             for (EncodedImage image; (image = images.next()) != null;) {
                 EncodedImage img = image;
-                window.add(pool.submit(() -> preparer.prepare(img)));
+                window.add(pool.submit(() -> preparer.prepare(img, buffers)));
                 if (window.size() >= 4 * threads) {
-                    ModelInput in = window.remove(0).get();
-                    if (keep) {
-                        kept.add(in);
-                    }
+                    take(window.remove(0).get(), keep, kept, buffers);
                 }
             }
             for (Future<ModelInput> f : window) {
-                ModelInput in = f.get();
-                if (keep) {
-                    kept.add(in);
-                }
+                take(f.get(), keep, kept, buffers);
             }
         } finally {
             pool.shutdown();
         }
         return kept;
+    }
+
+    private static void take(ModelInput in, boolean keep, List<ModelInput> kept, InputBuffers buffers) {
+        if (keep) {
+            kept.add(in);
+        } else {
+            buffers.release(in);
+        }
     }
 
     private static void report(String stage, int images, long t0) {
