@@ -1,12 +1,10 @@
 package org.rdkzoo.evaluator.dataset;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
-/** The chosen images of a folder, in the order given. */
+/** The chosen images of a folder, in the order given; their bytes are read when decoded ({@link EncodedImage#read()}). */
 final class FolderImageStream implements ImageStream {
     private final Path root;
     private final Iterator<ImageEntry> entries;
@@ -22,11 +20,7 @@ final class FolderImageStream implements ImageStream {
             return null;
         }
         ImageEntry entry = entries.next();
-        try {
-            return EncodedImage.of(entry, Files.readAllBytes(root.resolve(entry.id())));
-        } catch (IOException e) {
-            return EncodedImage.failed(entry, "cannot read the file: " + e);
-        }
+        return EncodedImage.inFile(entry, root.resolve(entry.id()));
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class ImagePreparer implements InputPreparer {
     @Override
     public ModelInput prepare(EncodedImage image, InputBuffers buffers) throws IOException {
         String id = image.entry().id();
-        return prepare(id, ImageDecoder.decode(image.bytes(), id), buffers);
+        return prepare(id, ImageDecoder.decode(image.read(), id), buffers);
     }
 
     /** Preprocesses an image already decoded (by {@code infer}, which reads files directly). */

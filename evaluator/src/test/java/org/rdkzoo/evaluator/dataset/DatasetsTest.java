@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.evaluator.InvalidInputException;
+import org.rdkzoo.evaluator.image.UnreadableImageException;
 import org.rdkzoo.evaluator.testing.Assets;
 import org.rdkzoo.evaluator.testing.Tars;
 
@@ -96,21 +97,22 @@ class DatasetsTest {
         List<String> read = new ArrayList<>();
         try (ImageStream s = d.open(reversed)) {
             for (EncodedImage i; (i = s.next()) != null;) {
-                read.add(i.entry().id() + "=" + new String(i.bytes(), UTF_8));
+                read.add(i.entry().id() + "=" + new String(i.read(), UTF_8));
             }
         }
         assertEquals(List.of("n01440764/b.JPEG=bb", "n01440764/a.JPEG=aa"), read);
     }
 
     @Test
-    void aFileThatVanishedAfterTheManifestIsAFailedImageNotAnError() throws IOException {
+    void aFileThatVanishedAfterTheManifestFailsThatImageOnly() throws IOException {
         Path a = file("n01440764/a.JPEG", "aa");
         Dataset d = Datasets.open(dir, null, null);
         Files.delete(a);
         try (ImageStream s = d.open(d.manifest().entries())) {
             EncodedImage i = s.next();
-            assertNull(i.bytes());
-            assertTrue(i.error().startsWith("cannot read the file"), i.error());
+            UnreadableImageException e = assertThrows(UnreadableImageException.class, i::read);
+            assertEquals("n01440764/a.JPEG", e.image());
+            assertTrue(e.getMessage().contains("cannot read the file"), e.getMessage());
         }
     }
 
@@ -130,7 +132,7 @@ class DatasetsTest {
         List<String> read = new ArrayList<>();
         try (ImageStream s = d.open(d.manifest().entries())) {
             for (EncodedImage i; (i = s.next()) != null;) {
-                read.add(i.entry().id() + "=" + new String(i.bytes(), UTF_8));
+                read.add(i.entry().id() + "=" + new String(i.read(), UTF_8));
             }
         }
         // Archive order, not manifest order: a stream cannot go back.
@@ -151,7 +153,7 @@ class DatasetsTest {
         assertEquals(List.of(new ImageEntry("n01440764.tar/n01440764_10026.JPEG", 3, "n01440764"),
                 new ImageEntry("n01443537.tar/n01443537_1.JPEG", 1, "n01443537")), d.manifest().entries());
         try (ImageStream s = d.open(List.of(d.manifest().entries().get(1)))) {
-            assertArrayEquals(new byte[] {4}, s.next().bytes());
+            assertArrayEquals(new byte[] {4}, s.next().read());
             assertNull(s.next());
         }
     }

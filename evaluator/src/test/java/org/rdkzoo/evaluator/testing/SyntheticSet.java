@@ -80,7 +80,7 @@ public final class SyntheticSet {
     public InputPreparer preparer(AtomicInteger calls) {
         return (EncodedImage image) -> {
             calls.incrementAndGet();
-            String content = new String(image.bytes(), StandardCharsets.UTF_8).strip();
+            String content = new String(image.read(), StandardCharsets.UTF_8).strip();
             if (content.equals("bad")) {
                 throw new UnreadableImageException(image.entry().id(), "not an image");
             }
