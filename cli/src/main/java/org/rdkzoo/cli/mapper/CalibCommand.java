@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                     + "reported and replaced by the next), applies the OE calibration preprocessing bit-exact with "
                     + "OpenCV (short side to --short-side with INTER_LINEAR, centre crop --size, BGR to RGB, HWC to "
                     + "CHW, values 0..255) and writes one raw little-endian file per image, named after it with "
-                    + ".rgb, plus manifest.json.",
+                    + ".rgb, and beside the folder a manifest (OUT.manifest.json: hb_mapper reads every file in "
+                    + "cal_data_dir, so nothing else goes in there).",
             "Point cal_data_dir at --out and set cal_data_type to --type. A rerun with the same --out reuses the "
                     + "files its manifest vouches for.",
         },
@@ -116,7 +117,7 @@ public final class CalibCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
         for (String name : result.foreign()) {
-            context.warn(result.manifestFile().getParent() + " also holds " + name
+            context.warn(result.dir() + " also holds " + name
                     + ", which hb_mapper would read as calibration data");
         }
         if (format.equals("json")) {
@@ -132,7 +133,7 @@ public final class CalibCommand implements Callable<Integer> {
         CalibrationManifest m = r.manifest();
         var out = context.out();
         out.printf(Locale.ROOT, "%d calibration files in %s (%d written, %d reused)%n", m.files().size(),
-                r.manifestFile().getParent(), r.written(), r.reused());
+                r.dir(), r.written(), r.reused());
         out.printf(Locale.ROOT, "  %s, RGB, NCHW %s, %d bytes each: cal_data_type: '%s'%n", m.dataType(),
                 m.shape(), m.bytesPerFile(), m.dataType());
         if (!m.unreadable().isEmpty()) {

@@ -46,7 +46,7 @@ class CalibCommandTest {
                 r.out());
         assertTrue(r.out().contains("1 unreadable image(s) skipped:"), r.out());
         assertTrue(r.err().contains("skipping ILSVRC2012_val_00000009.JPEG: not a JPEG, PNG or BMP image"), r.err());
-        CalibrationManifest m = Json.read(out.resolve("manifest.json"), CalibrationManifest.class);
+        CalibrationManifest m = Json.read(CalibrationManifest.locationFor(out), CalibrationManifest.class);
         assertEquals(4, m.files().size());
         assertTrue(m.provenance().commandLine().contains("--count"), m.provenance().commandLine().toString());
         assertEquals(768, Files.size(out.resolve("ILSVRC2012_val_00000002.rgb")));

@@ -20,8 +20,9 @@ import org.rdkzoo.evaluator.json.Json;
 
 /**
  * The output folder of a calibration run. hb_mapper reads every file of {@code cal_data_dir}, so the
- * folder is rdkzoo's alone: a new or empty folder, or one holding a {@code manifest.json} of an
- * earlier run. Files are written atomically (a hidden temporary file, then a rename), so an
+ * folder holds calibration tensors only and is rdkzoo's alone: a new or empty folder, or one an earlier
+ * run made, as its manifest beside the folder ({@link CalibrationManifest#locationFor}) says. Files are
+ * written atomically (a hidden temporary file, then a rename), so an
  * interrupted run leaves whole files or none.
  */
 final class CalibrationFolder {
@@ -38,7 +39,7 @@ final class CalibrationFolder {
             throw new CalibrationInputException("--out " + dir + " is a file, not a folder");
         }
         Files.createDirectories(dir);
-        Path manifestFile = dir.resolve(CalibrationManifest.FILE_NAME);
+        Path manifestFile = CalibrationManifest.locationFor(dir);
         CalibrationManifest previous = null;
         if (Files.exists(manifestFile)) {
             try {
@@ -53,9 +54,9 @@ final class CalibrationFolder {
         } else {
             List<String> present = visibleNames(dir);
             if (!present.isEmpty()) {
-                throw new CalibrationInputException("--out " + dir + " is not empty and has no "
-                        + CalibrationManifest.FILE_NAME + " (it holds " + describe(present) + "): hb_mapper reads"
-                        + " every file of cal_data_dir, so choose a new or empty folder");
+                throw new CalibrationInputException("--out " + dir + " is not empty and was not made by mapper calib"
+                        + " (no " + manifestFile.getFileName() + " beside it; it holds " + describe(present)
+                        + "): hb_mapper reads every file of cal_data_dir, so choose a new or empty folder");
             }
         }
         CalibrationFolder folder = new CalibrationFolder(dir, previous);
@@ -101,7 +102,7 @@ final class CalibrationFolder {
     }
 
     void writeManifest(CalibrationManifest manifest) throws IOException {
-        Json.writeAtomically(dir.resolve(CalibrationManifest.FILE_NAME), manifest);
+        Json.writeAtomically(CalibrationManifest.locationFor(dir), manifest);
     }
 
     /**
@@ -123,20 +124,19 @@ final class CalibrationFolder {
     List<String> foreign(Set<String> keep) throws IOException {
         List<String> out = new ArrayList<>();
         for (String name : visibleNames(dir)) {
-            if (!keep.contains(name) && !name.equals(CalibrationManifest.FILE_NAME)) {
+            if (!keep.contains(name)) {
                 out.add(name);
             }
         }
         return out;
     }
 
-    /** Leftovers of an interrupted run: the hidden temporary files this class and Json write. */
+    /** Leftovers of an interrupted run: the hidden temporary files {@link #write} leaves when killed. */
     private void removeTemporaryFiles() throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : (Iterable<Path>) entries::iterator) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")
-                        && (name.contains(".rgb.") || name.startsWith("." + CalibrationManifest.FILE_NAME))) {
+                if (name.startsWith(".") && name.endsWith(".tmp") && name.contains(".rgb.")) {
                     Files.deleteIfExists(p);
                 }
             }

@@ -1,5 +1,6 @@
 package org.rdkzoo.mapperconfigs.calib;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.rdkzoo.evaluator.image.PreprocessSpec;
@@ -41,7 +42,17 @@ public record CalibrationManifest(
         Provenance provenance) {
 
     public static final String FORMAT = "rdkzoo.calibration/1";
-    public static final String FILE_NAME = "manifest.json";
+    /** Appended to the folder's name: the manifest of {@code calib_f32/} is {@code calib_f32.manifest.json}. */
+    public static final String SUFFIX = ".manifest.json";
+
+    /**
+     * Where the manifest of a calibration folder lives: beside the folder, not in it, because hb_mapper
+     * reads every file of {@code cal_data_dir} as a calibration tensor.
+     */
+    public static Path locationFor(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + SUFFIX);
+    }
 
     public CalibrationManifest {
         shape = shape == null ? List.of() : List.copyOf(shape);

@@ -63,8 +63,8 @@ public final class CalibrationWriter {
      * @param foreign      other files in the folder (hb_mapper would read them too)
      * @param ignored      entries of the images folder that are not image files
      */
-    public record Result(Path manifestFile, CalibrationManifest manifest, int written, int reused, List<String> removed,
-            List<String> foreign, List<String> ignored) {
+    public record Result(Path dir, Path manifestFile, CalibrationManifest manifest, int written, int reused,
+            List<String> removed, List<String> foreign, List<String> ignored) {
     }
 
     private final Clock clock;
@@ -105,7 +105,7 @@ public final class CalibrationWriter {
         List<String> removed = folder.removeStale(keep);
         CalibrationManifest manifest = run.manifest(true, clock);
         folder.writeManifest(manifest);
-        return new Result(out.resolve(CalibrationManifest.FILE_NAME), manifest, run.written.get(), run.reused.get(),
+        return new Result(out, CalibrationManifest.locationFor(out), manifest, run.written.get(), run.reused.get(),
                 removed, folder.foreign(keep), listing.other());
     }
 

@@ -109,6 +109,18 @@ class CalibrationWriterTest {
     }
 
     @Test
+    void theFolderHoldsOnlyTensorsAndTheManifestLivesBesideIt() throws Exception {
+        setUp(5);
+        CalibrationWriter.Result r = run(request(3, 0, 1));
+        // hb_mapper reshapes every file of cal_data_dir: anything else in there would break makertbin.
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(rgbFiles(), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(tmp.resolve("out.manifest.json").toAbsolutePath(), r.manifestFile());
+        assertTrue(Files.isRegularFile(r.manifestFile()));
+    }
+
+    @Test
     void selectsTheFirstCountOfTheSortedNamesShuffledWithTheSeed() throws Exception {
         setUp(12);
         CalibrationWriter.Result r = run(request(5, 42, 3));
@@ -181,7 +193,7 @@ class CalibrationWriterTest {
         assertTrue(e.getMessage().startsWith("only 3 of the 5 image files"), e.getMessage());
         assertTrue(e.getMessage().contains("broken.jpg (not a JPEG"), e.getMessage());
         assertTrue(e.getMessage().contains("empty.png (empty file (0 bytes))"), e.getMessage());
-        CalibrationManifest partial = Json.read(out.resolve("manifest.json"), CalibrationManifest.class);
+        CalibrationManifest partial = Json.read(CalibrationManifest.locationFor(out), CalibrationManifest.class);
         assertFalse(partial.complete());
         assertEquals(3, partial.files().size());
     }
@@ -214,7 +226,7 @@ class CalibrationWriterTest {
         setUp(8);
         Files.createDirectories(out);
         Files.write(out.resolve(".img_00.rgb.123456.tmp"), new byte[10]); // a half file of a killed run
-        Files.writeString(out.resolve("manifest.json"), Json.write(new CalibrationManifest(CalibrationManifest.FORMAT,
+        Files.writeString(CalibrationManifest.locationFor(out), Json.write(new CalibrationManifest(CalibrationManifest.FORMAT,
                 images.toString(), 6, 1, "", null, "float32", List.of(), 0, false, List.of(), List.of(), List.of(),
                 null)));
         int[] seen = {0};
@@ -229,7 +241,7 @@ class CalibrationWriterTest {
                     }
                 }));
         assertEquals(stop, thrown);
-        CalibrationManifest checkpoint = Json.read(out.resolve("manifest.json"), CalibrationManifest.class);
+        CalibrationManifest checkpoint = Json.read(CalibrationManifest.locationFor(out), CalibrationManifest.class);
         assertFalse(checkpoint.complete());
         assertEquals(2, checkpoint.files().size(), "the two images finished before the stop");
         try (Stream<Path> s = Files.list(out)) {
@@ -261,7 +273,7 @@ class CalibrationWriterTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine");
         CalibrationInputException e = assertThrows(CalibrationInputException.class, () -> run(request(2, 0, 1)));
-        assertTrue(e.getMessage().contains("is not empty and has no manifest.json (it holds notes.txt)"),
+        assertTrue(e.getMessage().contains("is not empty and was not made by mapper calib (no out.manifest.json beside it; it holds notes.txt)"),
                 e.getMessage());
     }
 

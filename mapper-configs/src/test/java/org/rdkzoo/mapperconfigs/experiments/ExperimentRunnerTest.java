@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rdkzoo.mapperconfigs.calib.CalibrationManifest;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.mapperconfigs.config.ConfigKey;
 import org.rdkzoo.mapperconfigs.config.MapperConfig;
@@ -94,10 +95,10 @@ class ExperimentRunnerTest {
     @Test
     void theCalibrationManifestIsHashedWhenTheFolderHasOne() throws Exception {
         Workbench w = Workbench.create(tmp.resolve("wb"));
-        Files.writeString(w.calibration().resolve("manifest.json"), "{\"images\": 3}");
+        Files.writeString(CalibrationManifest.locationFor(w.calibration()), "{\"images\": 3}");
         PreparedBuild p = runner(w, ToolchainLocator.Choice.LOCAL).prepare(BuildRequest.of(w.config()));
-        assertEquals("manifest.json", p.calibrationFingerprint().basis());
-        assertEquals(Sha256.of(w.calibration().resolve("manifest.json")), p.calibrationFingerprint().sha256());
+        assertEquals("manifest", p.calibrationFingerprint().basis());
+        assertEquals(Sha256.of(CalibrationManifest.locationFor(w.calibration())), p.calibrationFingerprint().sha256());
     }
 
     @Test
