@@ -188,8 +188,6 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         PreprocessOverrides overrides = preprocessing.overrides();
-        // A mapper config (--config, once the mapper config model lands) supplies mean and scale here:
-        // overrides = overrides.withNormalisation(config.mean(), config.scale());
         return EvaluationRequest.builder(located.file(), data)
                 .catalogId(located.catalogId())
                 .layout(layout)

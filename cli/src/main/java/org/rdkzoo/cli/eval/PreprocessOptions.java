@@ -1,11 +1,19 @@
 package org.rdkzoo.cli.eval;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.rdkzoo.cli.CliException;
+import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.evaluator.eval.PreprocessOverrides;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
+import org.rdkzoo.mapperconfigs.config.ConfigFormatException;
+import org.rdkzoo.mapperconfigs.config.InputNormalisation;
+import org.rdkzoo.mapperconfigs.config.MapperConfigReader;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,7 +64,13 @@ public final class PreprocessOptions {
     @Option(names = "--nv12", description = "Send every image through NV12 and back (the board's colour loss).")
     Boolean nv12;
 
-    /** The user's choices; mean and scale may then be replaced from a mapper config. */
+    @Option(names = "--config", paramLabel = "MAPPER.yaml",
+            description = "Normalise as this hb_mapper config says the quantized model will (norm_type, mean_value, "
+                    + "scale_value; channel order from input_type_train, layout from input_layout_train). Not with "
+                    + "--mean/--scale.")
+    Path config;
+
+    /** The user's choices, with mean, scale, channel order and layout from {@code --config} when given. */
     public PreprocessOverrides overrides() {
         Integer w = null;
         Integer h = null;
@@ -76,8 +90,36 @@ public final class PreprocessOptions {
                         + size + "'");
             }
         }
-        return new PreprocessOverrides(preset, w, h, shortSide, numbers("--mean", mean), numbers("--scale", scale),
-                color, layout, dtype, nv12);
+        List<Double> m = numbers("--mean", mean);
+        List<Double> s = numbers("--scale", scale);
+        PreprocessSpec.ColorOrder c = color;
+        PreprocessSpec.Layout l = layout;
+        if (config != null) {
+            if (mean != null || scale != null) {
+                throw new ParameterException(spec.commandLine(), "--config gives mean and scale (norm_type, "
+                        + "mean_value, scale_value): leave out --mean and --scale, or --config");
+            }
+            InputNormalisation n = normalisation(config);
+            m = n.mean();
+            s = n.scale();
+            if (c == null && n.color().isPresent()) {
+                c = PreprocessSpec.ColorOrder.valueOf(n.color().get());
+            }
+            if (l == null && n.layout().isPresent()) {
+                l = PreprocessSpec.Layout.valueOf(n.layout().get());
+            }
+        }
+        return new PreprocessOverrides(preset, w, h, shortSide, m, s, c, l, dtype, nv12);
+    }
+
+    private static InputNormalisation normalisation(Path file) {
+        try {
+            return InputNormalisation.of(MapperConfigReader.read(file));
+        } catch (ConfigFormatException | IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<Double> numbers(String option, List<String> values) {

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.cli.CliRunner;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.evaluator.image.PreprocessSpec;
+import org.rdkzoo.evaluator.results.ResultsFiles;
 import org.rdkzoo.evaluator.testing.SyntheticSet;
 import org.rdkzoo.evaluator.testing.TinyOnnx;
 import org.rdkzoo.evaluator.testing.TinyOnnx.Spec;
@@ -109,6 +112,32 @@ class EvalCommandTest {
                 labels.toString());
         assertEquals(ExitCodes.USAGE, r.exitCode());
         assertTrue(r.err().contains("pass --ground-truth FILE"), r.err());
+    }
+
+    @Test
+    void aMapperConfigSuppliesTheNormalisationRecordedInTheResults() throws IOException {
+        Path model = TinyOnnx.write(dir.resolve("m.onnx"), Spec.floatLogits(4, 4));
+        Path config = Files.writeString(dir.resolve("m.yaml"), """
+                input_parameters:
+                  input_type_train: 'bgr'
+                  input_layout_train: 'NCHW'
+                  norm_type: 'data_mean_and_scale'
+                  mean_value: 127.5
+                  scale_value: 0.0078125
+                """);
+        Path out = dir.resolve("r.json");
+        CliRunner.Result r = cli.run("eval", "--model", model.toString(), "--data", data.toString(), "--labels",
+                labels.toString(), "--config", config.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        PreprocessSpec spec = ResultsFiles.read(out).preprocessing();
+        assertEquals(List.of(127.5), spec.mean());
+        assertEquals(List.of(0.0078125), spec.scale());
+        assertEquals(PreprocessSpec.ColorOrder.BGR, spec.color());
+
+        CliRunner.Result both = cli.run("eval", "--model", model.toString(), "--data", data.toString(), "--labels",
+                labels.toString(), "--config", config.toString(), "--mean", "1");
+        assertEquals(ExitCodes.USAGE, both.exitCode());
+        assertTrue(both.err().contains("--config gives mean and scale"), both.err());
     }
 
     static String[] concat(String[] a, String... b) {
