@@ -183,6 +183,21 @@ class BoardEvalCommandTest {
     }
 
     @Test
+    void inferClassifiesImagesWithABinAsTheStandInRanksTheirNv12() throws Exception {
+        Path image = set.files().get(3);
+        CliRunner.Result r = cli.run("infer", "--model", classifier("m.bin").toString(), "--libdnn", libdnn,
+                "--labels", labels.toString(), "--top", "2", image.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        PreprocessSpec letterbox = PreprocessSpec.letterbox().withSize(SIZE, SIZE);
+        int top1 = StandInScores.top1(new Preprocessor(letterbox).toNv12(ImageDecoder.read(image)), SIZE, SIZE,
+                CLASSES);
+        List<String> lines = r.out().lines().toList();
+        assertEquals(image.toString(), lines.get(0));
+        assertTrue(lines.get(1).matches("  1\\. class" + top1 + " +[0-9.]+  \\(class " + top1 + "\\)"), r.out());
+        assertEquals(3, lines.size(), r.out());
+    }
+
+    @Test
     void withoutLibdnnTheCommandSaysWhatItNeedsAndExits5() {
         Path out = dir.resolve("r.json");
         CliRunner.Result r = cli.run("eval", "--model", classifier("m.bin").toString(), "--data",
