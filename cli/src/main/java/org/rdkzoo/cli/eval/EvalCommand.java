@@ -76,7 +76,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "      --mean 127.5 --scale 1/127.5 --limit 200",
             "  rdkzoo eval --model mobilenet_v1_0.5_128_quant.onnx --label-offset 1 --data ILSVRC2012_img_val.tar \\",
             "      --ground-truth ILSVRC2012_val_ground_truth.txt --shard 1/4 --out shard1.json",
-            "  # on the board: the .bin the image ships, and the float model of the same images on the PC",
+            "  # on the board: a .bin its system image ships; then the float model on the same images, on the PC",
             "  rdkzoo eval --model /opt/hobot/model/x5/basic/EfficientNet_B2_224x224_nv12.bin --data val \\",
             "      --preprocess oe --out b2-board.json",
             "  rdkzoo eval --model efficientnet_b2 --data val --preprocess oe --nv12 --out b2-float.json",
