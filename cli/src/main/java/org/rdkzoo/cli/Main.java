@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CancellationException;
 
+import org.rdkzoo.runtime.LibdnnUnavailableException;
+
 import picocli.CommandLine;
 
 /** Entry point of {@code rdkzoo.jar}: builds the command line, runs it, exits with its code. */
@@ -59,6 +61,10 @@ public final class Main {
         Throwable t = ex;
         if (t instanceof UncheckedIOException && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof LibdnnUnavailableException) {
+            // Its message says what was tried and how to point at the library: nothing to add.
+            t = new CliException(ExitCodes.UNAVAILABLE, t.getMessage(), t);
         }
         int code;
         String message;

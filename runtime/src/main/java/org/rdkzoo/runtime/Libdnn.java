@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -121,6 +122,21 @@ public final class Libdnn {
     /** What {@code hbDNNGetVersion} returned, for provenance. */
     public String version() {
         return version;
+    }
+
+    /**
+     * Whether this is rdkzoo's test stand-in rather than a board's libdnn, as its {@link #version()} says
+     * ({@code rdkzoo-standin ...}). Commands warn when it is, so that a stand-in figure is never read as a board
+     * figure. Only the version string can tell: a library that lies about it is not detected.
+     */
+    public boolean isStandIn() {
+        return isStandInVersion(version);
+    }
+
+    /** Whether a {@code hbDNNGetVersion} string is the stand-in's. */
+    public static boolean isStandInVersion(String version) {
+        String v = version.toLowerCase(Locale.ROOT);
+        return v.contains("rdkzoo-standin") || v.contains("stand-in");
     }
 
     /** The file the library was loaded from. */

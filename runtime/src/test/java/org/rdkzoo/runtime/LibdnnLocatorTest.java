@@ -1,6 +1,7 @@
 package org.rdkzoo.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +38,14 @@ class LibdnnLocatorTest {
         assertEquals("rdkzoo-standin (libdnn 1.24.5 ABI)", libdnn.version());
         assertEquals(standIn.toAbsolutePath().toString(), libdnn.location());
         assertSame(libdnn, Libdnn.load(standIn), "a library is loaded once per JVM");
+    }
+
+    @Test
+    void theStandInSaysSoInItsVersionAndBoardVersionsDoNot() {
+        assertTrue(Libdnn.load(LibdnnStandIn.library()).isStandIn());
+        // hbDNNGetVersion strings of board libraries, as hrt_model_exec and the zoo's logs print them
+        assertFalse(Libdnn.isStandInVersion("1.23.8_(3.15.49 HBRT)"));
+        assertFalse(Libdnn.isStandInVersion("1.24.5"));
     }
 
     @Test

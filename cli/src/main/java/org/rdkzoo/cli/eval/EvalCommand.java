@@ -12,12 +12,16 @@ import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ConsoleProgress;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.board.LibdnnOption;
+import org.rdkzoo.cli.models.ZooOptions;
 import org.rdkzoo.evaluator.InvalidInputException;
 import org.rdkzoo.evaluator.backend.BackendException;
+import org.rdkzoo.evaluator.backend.BpuBackend;
 import org.rdkzoo.evaluator.backend.InferenceBackend;
 import org.rdkzoo.evaluator.backend.OrtBackend;
 import org.rdkzoo.evaluator.dataset.DatasetLayout;
 import org.rdkzoo.evaluator.dataset.Subsets;
+import org.rdkzoo.evaluator.eval.BoardPreprocessing;
 import org.rdkzoo.evaluator.eval.Checkpoint;
 import org.rdkzoo.evaluator.eval.EvaluationInterruptedException;
 import org.rdkzoo.evaluator.eval.EvaluationListener;
@@ -28,6 +32,7 @@ import org.rdkzoo.evaluator.eval.Summary;
 import org.rdkzoo.evaluator.image.UnreadableImageException;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.evaluator.results.EvaluationResults;
+import org.rdkzoo.runtime.Libdnn;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +41,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code rdkzoo eval}: Top-1 and Top-5 of an ONNX classifier on a labelled dataset, with ONNX Runtime. */
+/**
+ * {@code rdkzoo eval}: Top-1 and Top-5 of a classifier on a labelled dataset, an ONNX model with ONNX Runtime or a
+ * {@code .bin} on the BPU through libdnn; the same pipeline and results format for both.
+ */
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        header = "Top-1/Top-5 of an ONNX classifier on an ImageNet-style dataset (ONNX Runtime).",
+        header = "Top-1/Top-5 of a classifier on an ImageNet-style dataset: an .onnx with ONNX Runtime, a .bin on the "
+                + "BPU.",
         description = {
             "Decodes and preprocesses the images exactly as OpenCV and the OE toolchain do, runs the model, and "
                     + "writes per-image top-5 results, per-class and overall accuracy and the full provenance to a "
@@ -49,6 +58,16 @@ import picocli.CommandLine.Model.CommandSpec;
             "Datasets: class folders named by WordNet id; images plus a ground-truth file (labels.csv, val.txt, "
                     + "dataset.txt in the folder, or --ground-truth); WordNet ids starting the file names; a .tar "
                     + "(or .tar.gz) read as a stream.",
+            "",
+            "Models: an .onnx runs on the PC (ONNX Runtime); a .bin runs on the BPU of an RDK X5 through its libdnn "
+                    + "(--libdnn, $RDKZOO_LIBDNN, /usr/lib/libdnn.so). A catalog name means its cached .onnx "
+                    + "(efficientnet_b2), or its cached .bin when named by the .bin's name "
+                    + "(EfficientNet_B2_224x224_nv12) or with --bpu.",
+            "",
+            "On the BPU the image reaches an NV12 model as NV12 bytes and the model normalises inside. The default "
+                    + "preprocessing of a .bin is letterbox, as the zoo's board runtime prepares images; with "
+                    + "--preprocess oe (short side 256, centre crop) the run pairs image by image with a float run of "
+                    + "--preprocess oe --nv12 in 'rdkzoo compare'. Any two runs on the same dataset and subset pair.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -57,8 +76,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "      --mean 127.5 --scale 1/127.5 --limit 200",
             "  rdkzoo eval --model mobilenet_v1_0.5_128_quant.onnx --label-offset 1 --data ILSVRC2012_img_val.tar \\",
             "      --ground-truth ILSVRC2012_val_ground_truth.txt --shard 1/4 --out shard1.json",
+            "  # on the board: a .bin its system image ships; then the float model on the same images, on the PC",
+            "  rdkzoo eval --model /opt/hobot/model/x5/basic/EfficientNet_B2_224x224_nv12.bin --data val \\",
+            "      --preprocess oe --out b2-board.json",
+            "  rdkzoo eval --model efficientnet_b2 --data val --preprocess oe --nv12 --out b2-float.json",
             "",
-            "Exit codes: 0 done, 2 bad input (or an unreadable image with --strict), 130 interrupted (resumable).",
+            "Exit codes: 0 done, 1 the runtime failed (with --strict: at the first image the BPU failed on), 2 bad "
+                    + "input (or an unreadable image with --strict), 5 no libdnn here (a .bin needs an RDK X5), 130 "
+                    + "interrupted (resumable).",
         })
 public final class EvalCommand implements Callable<Integer> {
     private final CliContext context;
@@ -67,8 +92,27 @@ public final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "The .onnx file, or a catalog id whose cached .onnx is used.")
+            description = "An .onnx (ONNX Runtime) or .bin (the BPU) file, or a catalog name: its cached .onnx, or its "
+                    + ".bin when named by the .bin's name or with --bpu.")
     String model;
+
+    @Option(names = "--bpu", description = "A catalog name means its cached .bin, run on the BPU (not its .onnx).")
+    boolean bpu;
+
+    @Mixin
+    ZooOptions zooOptions;
+
+    @Mixin
+    LibdnnOption libdnn;
+
+    @Option(names = "--bpu-threads", paramLabel = "T",
+            description = "A .bin: inferences in flight at once, each with its own session (default: "
+                    + BpuBackend.Options.DEFAULT_THREADS + ").")
+    Integer bpuThreads;
+
+    @Option(names = "--model-name", paramLabel = "NAME",
+            description = "A .bin that packs several models: the one to run (default: the first).")
+    String modelName;
 
     @Option(names = "--data", required = true, paramLabel = "DATA", description = "The dataset: a folder or a .tar.")
     Path data;
@@ -117,7 +161,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Images per inference call when the model's batch axis is dynamic (default: 8).")
     Integer batch;
 
-    @Option(names = "--strict", description = "Stop at the first unreadable image (exit 2) instead of listing it.")
+    @Option(names = "--strict", description = "Stop at the first unreadable image (exit 2), or the first image the BPU "
+            + "fails on (exit 1), instead of listing it.")
     boolean strict;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -140,20 +185,25 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelLocator.Located located = ModelLocator.locate(context, model);
-        EvaluationRequest request = request(located);
-        try (InferenceBackend backend = openBackend(located.file())) {
+        ModelLocator.Located located = ModelLocator.locate(context, zooOptions, model, bpu);
+        try (InferenceBackend backend = located.bin() ? openBpu(located.file()) : openOrt(located.file())) {
             Evaluator evaluator;
             try {
-                evaluator = Evaluator.prepare(request, backend, context.clock());
+                PreprocessOverrides overrides = preprocessing.overrides();
+                if (backend instanceof BpuBackend board) {
+                    overrides = BoardPreprocessing.overrides(overrides, board);
+                }
+                evaluator = Evaluator.prepare(request(located, overrides), backend, context.clock());
             } catch (InvalidInputException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
             }
             Path results = out != null ? out : context.home().resolve("results").resolve(evaluator.defaultResultsName());
             if (!quiet) {
                 context.info("evaluating " + evaluator.images().size() + " images of " + evaluator.dataset().id() + " ("
-                        + evaluator.dataset().layout().id() + ") with " + located.file().getFileName() + ", batch "
-                        + evaluator.batch() + "; results: " + results);
+                        + evaluator.dataset().layout().id() + ") with " + located.file().getFileName()
+                        + (backend instanceof BpuBackend board ? " on the BPU (model " + board.modelName() + ", libdnn "
+                                + board.libdnn().version() + ")" : "")
+                        + ", batch " + evaluator.batch() + "; results: " + results);
             }
             EvaluationResults r = runWithCheckpoint(evaluator, results);
             if (r == null) {
@@ -166,7 +216,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private EvaluationRequest request(ModelLocator.Located located) {
+    private EvaluationRequest request(ModelLocator.Located located, PreprocessOverrides overrides) {
         Integer shardIndex = null;
         Integer shardCount = null;
         if (shard != null) {
@@ -187,7 +237,6 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--data-layout: " + e.getMessage());
             }
         }
-        PreprocessOverrides overrides = preprocessing.overrides();
         return EvaluationRequest.builder(located.file(), data)
                 .catalogId(located.catalogId())
                 .layout(layout)
@@ -206,21 +255,32 @@ public final class EvalCommand implements Callable<Integer> {
                 .build();
     }
 
-    /**
-     * The backend for a model file: ONNX Runtime for {@code .onnx}. A {@code .bin} (the BPU) is where the board
-     * backend plugs in; this build has none.
-     */
-    private InferenceBackend openBackend(Path file) {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".bin")) {
-            throw new CliException(ExitCodes.UNAVAILABLE, file + ": evaluating a .bin needs the BPU backend "
-                    + "(libdnn on an RDK X5), which this build does not include; evaluate the .onnx here");
-        }
+    private InferenceBackend openOrt(Path file) {
         try {
             return OrtBackend.open(file, new OrtBackend.Options(ortThreads));
         } catch (BackendException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--ort-threads: " + e.getMessage());
+        }
+    }
+
+    /** The BPU backend; no libdnn here is exit 5 (Main), a .bin libdnn refuses is a usage error. */
+    private BpuBackend openBpu(Path file) {
+        BpuBackend.Options options;
+        try {
+            options = BpuBackend.Options.defaults().withModelName(modelName).withStopAtFirstFailure(strict);
+            if (bpuThreads != null) {
+                options = options.withThreads(bpuThreads);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--bpu-threads: " + e.getMessage());
+        }
+        Libdnn loaded = libdnn.load(context);
+        try {
+            return BpuBackend.open(loaded, file, options);
+        } catch (BackendException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
     }
 
@@ -273,6 +333,9 @@ public final class EvalCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "unreadable image " + e.getMessage(), e);
         } catch (InvalidInputException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        } catch (BackendException e) {
+            throw new CliException(ExitCodes.FAILURE, e.getMessage() + " (the finished images are in "
+                    + Checkpoint.pathFor(results) + "; the same command resumes)", e);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
         } finally {

@@ -12,35 +12,46 @@ import java.util.concurrent.Callable;
 import org.rdkzoo.cli.CliContext;
 import org.rdkzoo.cli.CliException;
 import org.rdkzoo.cli.ExitCodes;
+import org.rdkzoo.cli.board.LibdnnOption;
+import org.rdkzoo.cli.models.ZooOptions;
 import org.rdkzoo.evaluator.InvalidInputException;
 import org.rdkzoo.evaluator.backend.BackendException;
+import org.rdkzoo.evaluator.backend.BpuBackend;
+import org.rdkzoo.evaluator.backend.InferenceBackend;
 import org.rdkzoo.evaluator.backend.OrtBackend;
+import org.rdkzoo.evaluator.eval.BoardPreprocessing;
 import org.rdkzoo.evaluator.eval.Classifier;
 import org.rdkzoo.evaluator.eval.LabelResolver;
 import org.rdkzoo.evaluator.eval.PreprocessDefaults;
+import org.rdkzoo.evaluator.eval.PreprocessOverrides;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.evaluator.labels.LabelMap;
 import org.rdkzoo.evaluator.labels.LabelMaps;
+import org.rdkzoo.runtime.Libdnn;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rdkzoo infer}: the top classes of a few images, with names and scores, like the zoo's notebooks. */
+/**
+ * {@code rdkzoo infer}: the top classes of a few images, with names and scores, like the zoo's notebooks; an ONNX
+ * model on ONNX Runtime or a {@code .bin} on the BPU.
+ */
 @Command(
         name = "infer",
         mixinStandardHelpOptions = true,
-        header = "Classify images with an ONNX model: top-K classes with names and scores.",
+        header = "Classify images with an .onnx or a .bin (on the BPU): top-K classes with names and scores.",
         description = {
-            "Decodes and preprocesses each image as 'eval' does (same options and defaults), runs the model on ONNX "
-                    + "Runtime and prints its best classes. Class names come from --labels, or from the built-in "
-                    + "1000 ImageNet classes.",
+            "Decodes and preprocesses each image as 'eval' does (same options and defaults), runs the model (an "
+                    + ".onnx on ONNX Runtime, a .bin on the BPU of an RDK X5) and prints its best classes. Class "
+                    + "names come from --labels, or from the built-in 1000 ImageNet classes.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  rdkzoo infer --model mobilenetv2-12-int8.onnx cat.jpg dog.jpg",
+            "  rdkzoo infer --model /opt/hobot/model/x5/basic/EfficientNet_B2_224x224_nv12.bin redshank.jpg",
             "  rdkzoo infer --model mobilenet_v1_0.5_128_quant.onnx --labels labels_imagenet_1001_st.txt --top 3 cat.jpg",
             "",
             "Exit codes: 0 done, 2 bad input or an unreadable image (the others are still classified).",
@@ -53,8 +64,22 @@ public final class InferCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "The .onnx file, or a catalog id whose cached .onnx is used.")
+            description = "An .onnx or .bin file, or a catalog name (as for eval: its .onnx, or its .bin when named by "
+                    + "the .bin's name or with --bpu).")
     String model;
+
+    @Option(names = "--bpu", description = "A catalog name means its cached .bin, run on the BPU.")
+    boolean bpu;
+
+    @Option(names = "--model-name", paramLabel = "NAME",
+            description = "A .bin that packs several models: the one to run (default: the first).")
+    String modelName;
+
+    @Mixin
+    ZooOptions zooOptions;
+
+    @Mixin
+    LibdnnOption libdnn;
 
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images to classify.")
     List<Path> images;
@@ -85,12 +110,16 @@ public final class InferCommand implements Callable<Integer> {
         if (top < 1) {
             throw new CliException(ExitCodes.USAGE, "--top must be at least 1, was " + top);
         }
-        ModelLocator.Located located = ModelLocator.locate(context, model);
-        try (OrtBackend backend = OrtBackend.open(located.file(), OrtBackend.Options.defaults())) {
+        ModelLocator.Located located = ModelLocator.locate(context, zooOptions, model, bpu);
+        try (InferenceBackend backend = open(located)) {
             LabelMap map = labels == null ? LabelMaps.imagenet() : LabelMaps.read(labels);
             int offset = labelOffset != null ? labelOffset : map.impliedOffset();
             LabelResolver.checkFits(located.file().toString(), backend.describe().classes(), map, offset);
-            PreprocessSpec spec = PreprocessDefaults.resolve(backend.describe(), preprocessing.overrides());
+            PreprocessOverrides overrides = preprocessing.overrides();
+            if (backend instanceof BpuBackend board) {
+                overrides = BoardPreprocessing.overrides(overrides, board);
+            }
+            PreprocessSpec spec = PreprocessDefaults.resolve(backend.describe(), overrides);
             Classifier classifier = new Classifier(backend, spec, map, offset);
             List<ImageAnswer> answers = new ArrayList<>();
             for (Path image : images) {
@@ -109,6 +138,14 @@ public final class InferCommand implements Callable<Integer> {
         } catch (InvalidInputException | BackendException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
+    }
+
+    private InferenceBackend open(ModelLocator.Located located) throws BackendException {
+        if (!located.bin()) {
+            return OrtBackend.open(located.file(), OrtBackend.Options.defaults());
+        }
+        Libdnn loaded = libdnn.load(context);
+        return BpuBackend.open(loaded, located.file(), BpuBackend.Options.defaults().withModelName(modelName));
     }
 
     private void render(List<ImageAnswer> answers) {

@@ -29,8 +29,9 @@ public final class PreprocessOptions {
     CommandSpec spec;
 
     @Option(names = "--preprocess", paramLabel = "PRESET",
-            description = "oe (short side 256, centre crop: the OE evaluation pipeline; default), letterbox (the "
-                    + "zoo's board runtime: fit, pad 127), resize (straight to the size).")
+            description = "oe (short side 256, centre crop: the OE evaluation pipeline; the default for an .onnx), "
+                    + "letterbox (the zoo's board runtime: fit, pad 127; the default for a .bin), resize (straight "
+                    + "to the size).")
     String preset;
 
     @Option(names = "--size", paramLabel = "WxH", description = "Input size (default: the model's).")

@@ -19,6 +19,7 @@ import org.rdkzoo.evaluator.results.ResultsFiles;
 import org.rdkzoo.evaluator.testing.SyntheticSet;
 import org.rdkzoo.evaluator.testing.TinyOnnx;
 import org.rdkzoo.evaluator.testing.TinyOnnx.Spec;
+import org.rdkzoo.runtime.testing.LibdnnStandIn;
 
 /** The eval command's contract for input it must refuse before reading any image. */
 class EvalCommandTest {
@@ -75,11 +76,19 @@ class EvalCommandTest {
     }
 
     @Test
-    void aBinModelNeedsTheBoardBackend() throws IOException {
+    void aBinModelRunsOnTheBpuWhichNeedsLibdnn() throws IOException {
         Path bin = Files.writeString(dir.resolve("efficientnet_b2.bin"), "hbm");
-        CliRunner.Result r = cli.run("eval", "--model", bin.toString(), "--data", data.toString());
+        Path missing = dir.resolve("libdnn.so");
+        CliRunner.Result r = cli.run("eval", "--model", bin.toString(), "--data", data.toString(), "--libdnn",
+                missing.toString());
         assertEquals(ExitCodes.UNAVAILABLE, r.exitCode());
-        assertTrue(r.err().contains("evaluating a .bin needs the BPU backend"), r.err());
+        assertTrue(r.err().contains("libdnn not found: this command runs models on the BPU and needs an RDK X5 board"),
+                r.err());
+        CliRunner.Result notAModel = cli.run("eval", "--model", bin.toString(), "--data", data.toString(), "--libdnn",
+                LibdnnStandIn.library().toString());
+        assertEquals(ExitCodes.USAGE, notAModel.exitCode());
+        assertTrue(notAModel.err().contains(bin + ": libdnn cannot load the model: hbDNNInitializeFromFiles failed"),
+                notAModel.err());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.rdkzoo.evaluator.eval;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.rdkzoo.evaluator.backend.Batch;
 import org.rdkzoo.evaluator.backend.InferenceBackend;
 import org.rdkzoo.evaluator.backend.ModelInput;
+import org.rdkzoo.evaluator.backend.PartialBatchException;
 import org.rdkzoo.evaluator.dataset.Dataset;
 import org.rdkzoo.evaluator.dataset.EncodedImage;
 import org.rdkzoo.evaluator.dataset.ImageEntry;
@@ -150,12 +152,22 @@ public final class Pipeline {
         for (Prepared p : pending) {
             inputs.add(p.input());
         }
-        float[][] raw = backend.infer(new Batch(inputs, settings.height(), settings.width()));
+        float[][] raw;
+        Map<Integer, String> failed = Map.of();
+        try {
+            raw = backend.infer(new Batch(inputs, settings.height(), settings.width()));
+        } catch (PartialBatchException e) {
+            // Images the runtime failed on (the BPU backend's libdnn errors) are failures of their own.
+            raw = e.rows();
+            failed = e.failures();
+        }
         // Backends keep no reference to their inputs once infer returns (InferenceBackend's contract).
         inputs.forEach(buffers::release);
         List<ImageOutcome> outcomes = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
-            outcomes.add(postprocessor.result(pending.get(i).entry(), raw[i]));
+            String failure = failed.get(i);
+            outcomes.add(failure != null ? ImageOutcome.failed(pending.get(i).entry().id(), failure)
+                    : postprocessor.result(pending.get(i).entry(), raw[i]));
         }
         sink.accept(outcomes);
     }

@@ -243,8 +243,7 @@ public final class ZooReportBuilder {
         BenchResults r = b.bench();
         Optional<Throughput> many = r.multiThread();
         // Without a multi-thread run, FPS is the single-thread throughput (one thread's run, if measured).
-        double fps = many.map(Throughput::fps).orElse(r.throughput().stream().filter(t -> t.threads() == 1)
-                .map(Throughput::fps).findFirst().orElse(Double.NaN));
+        double fps = r.fps();
         return new ZooReport.Bench(b.file(), r.latency() == null ? Double.NaN : r.latency().meanMs(),
                 many.map(Throughput::threadAverageMs).orElse(Double.NaN), many.map(Throughput::threads).orElse(null),
                 fps, r.libdnnVersion());

@@ -55,4 +55,13 @@ public record BenchResults(
     public Optional<Throughput> multiThread() {
         return throughput.stream().filter(t -> t.threads() > 1).max(Comparator.comparingInt(Throughput::threads));
     }
+
+    /**
+     * The zoo's FPS column: the {@link #multiThread()} run's FPS, else (no run used several threads) the
+     * single-thread run's, else {@code NaN}.
+     */
+    public double fps() {
+        return multiThread().map(Throughput::fps).orElse(throughput.stream().filter(t -> t.threads() == 1)
+                .map(Throughput::fps).findFirst().orElse(Double.NaN));
+    }
 }
