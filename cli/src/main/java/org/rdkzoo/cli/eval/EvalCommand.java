@@ -2,7 +2,6 @@ package org.rdkzoo.cli.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,14 +15,11 @@ import org.rdkzoo.evaluator.InvalidInputException;
 import org.rdkzoo.evaluator.backend.BackendException;
 import org.rdkzoo.evaluator.backend.InferenceBackend;
 import org.rdkzoo.evaluator.backend.OrtBackend;
-import org.rdkzoo.evaluator.dataset.DatasetLayout;
-import org.rdkzoo.evaluator.dataset.Subsets;
 import org.rdkzoo.evaluator.eval.Checkpoint;
 import org.rdkzoo.evaluator.eval.EvaluationInterruptedException;
 import org.rdkzoo.evaluator.eval.EvaluationListener;
 import org.rdkzoo.evaluator.eval.EvaluationRequest;
 import org.rdkzoo.evaluator.eval.Evaluator;
-import org.rdkzoo.evaluator.eval.PreprocessOverrides;
 import org.rdkzoo.evaluator.eval.Summary;
 import org.rdkzoo.evaluator.image.UnreadableImageException;
 import org.rdkzoo.evaluator.json.Json;
@@ -70,63 +66,20 @@ public final class EvalCommand implements Callable<Integer> {
             description = "The .onnx file, or a catalog id whose cached .onnx is used.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "The dataset: a folder or a .tar.")
-    Path data;
-
-    @Option(names = "--ground-truth", paramLabel = "FILE",
-            description = "The label of every image: 'name label' lines (val.txt, ILSVRC2012_val_ground_truth.txt) "
-                    + "or a CSV with a header (file and class_index or wnid columns).")
-    Path groundTruth;
-
-    @Option(names = "--data-layout", paramLabel = "LAYOUT",
-            description = "Force the dataset layout: class-folders, flat, wnid-prefix or tar (default: detected).")
-    String dataLayout;
-
-    @Option(names = "--labels", paramLabel = "FILE",
-            description = "Class names: synset_words.txt, imagenet_class_index.json, ImageNet_1k.json, or one name "
-                    + "per line (default: the 1000 ImageNet classes in WordNet-id order).")
-    Path labels;
-
-    @Option(names = "--label-offset", paramLabel = "K",
-            description = "Model class = dataset class + K: 1 for 1001-class models with a background class 0 "
-                    + "(default: 1 when the label file starts with 'background', else 0).")
-    Integer labelOffset;
+    @Mixin
+    DatasetOptions dataset;
 
     @Mixin
     PreprocessOptions preprocessing;
-
-    @Option(names = "--limit", paramLabel = "N",
-            description = "Evaluate a class-stratified sample of N images (reproducible with --seed).")
-    Integer limit;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the --limit sample (default: ${DEFAULT-VALUE}).")
-    long seed = Subsets.DEFAULT_SEED;
-
-    @Option(names = "--shard", paramLabel = "I/N",
-            description = "Evaluate shard I of N disjoint slices (merge the results later); applied after --limit.")
-    String shard;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Decoding threads (default: one per core).")
-    Integer threads;
 
     @Option(names = "--ort-threads", paramLabel = "T",
             description = "ONNX Runtime threads per operator (default: ONNX Runtime's choice, one per core).")
     int ortThreads;
 
-    @Option(names = "--batch", paramLabel = "B",
-            description = "Images per inference call when the model's batch axis is dynamic (default: 8).")
-    Integer batch;
-
-    @Option(names = "--strict", description = "Stop at the first unreadable image (exit 2) instead of listing it.")
-    boolean strict;
-
     @Option(names = "--out", paramLabel = "FILE",
             description = "The results file; its checkpoint is FILE.partial (default: a file under "
                     + "$RDKZOO_HOME/results named by model, dataset and settings).")
     Path out;
-
-    @Option(names = "--restart", description = "Discard the checkpoint of an interrupted run instead of resuming it.")
-    boolean restart;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Summary on stdout: text (default) or json.")
     OutputFormat format = OutputFormat.TEXT;
@@ -155,7 +108,7 @@ public final class EvalCommand implements Callable<Integer> {
                         + evaluator.dataset().layout().id() + ") with " + located.file().getFileName() + ", batch "
                         + evaluator.batch() + "; results: " + results);
             }
-            EvaluationResults r = runWithCheckpoint(evaluator, results);
+            EvaluationResults r = runWithCheckpoint(context, quiet, evaluator, results);
             if (r == null) {
                 return ExitCodes.INTERRUPTED;
             }
@@ -167,45 +120,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private EvaluationRequest request(ModelLocator.Located located) {
-        Integer shardIndex = null;
-        Integer shardCount = null;
-        if (shard != null) {
-            String[] parts = shard.split("/");
-            try {
-                shardIndex = Integer.parseInt(parts[0].strip());
-                shardCount = Integer.parseInt(parts[1].strip());
-            } catch (RuntimeException e) {
-                throw new ParameterException(spec.commandLine(), "--shard: expected I/N (like 2/4), found '" + shard
-                        + "'");
-            }
-        }
-        DatasetLayout layout = null;
-        if (dataLayout != null) {
-            try {
-                layout = DatasetLayout.parse(dataLayout);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--data-layout: " + e.getMessage());
-            }
-        }
-        PreprocessOverrides overrides = preprocessing.overrides();
-        // A mapper config (--config, once the mapper config model lands) supplies mean and scale here:
+        // A mapper config (--config) could supply mean and scale here, as sim's does:
         // overrides = overrides.withNormalisation(config.mean(), config.scale());
-        return EvaluationRequest.builder(located.file(), data)
-                .catalogId(located.catalogId())
-                .layout(layout)
-                .groundTruth(groundTruth)
-                .labels(labels)
-                .labelOffset(labelOffset)
-                .preprocessing(overrides)
-                .limit(limit)
-                .seed(seed)
-                .shard(shardIndex, shardCount)
-                .decodeThreads(threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()))
-                .batch(batch)
-                .strict(strict)
-                .restart(restart)
-                .commandLine(List.copyOf(spec.commandLine().getParseResult().originalArgs()))
-                .build();
+        return dataset.request(located.file(), located.catalogId(), preprocessing.overrides());
     }
 
     /**
@@ -228,11 +145,13 @@ public final class EvalCommand implements Callable<Integer> {
 
     /**
      * Runs the evaluation with a shutdown hook: Ctrl-C (SIGINT) or SIGTERM cancels it, and the hook waits until
-     * the current batch is in the checkpoint and the message is out before the JVM exits.
+     * the current batch is in the checkpoint and the message is out before the JVM exits. {@code sim} runs its
+     * evaluation through here too.
      *
      * @return the results, or {@code null} when interrupted (the message is printed)
      */
-    private EvaluationResults runWithCheckpoint(Evaluator evaluator, Path results) throws Exception {
+    static EvaluationResults runWithCheckpoint(CliContext context, boolean quiet, Evaluator evaluator, Path results)
+            throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             evaluator.cancel();
