@@ -90,14 +90,16 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  rdkzoo mapper calib --images imagenet-sample-images --out calib --count 100",
-            "  rdkzoo sim --model mobilenet_v1_0.25_224_keras_fp32.onnx --calib calib --mean 127.5 --scale 1/127.5 \\",
-            "      --data ilsvrc2012-val-1300 --calibration kl --per-channel --out sim-kl.json --report layers.json",
+            "  rdkzoo sim --model mobilenet_v1_0.25_224_keras_fp32.onnx --calib calib \\",
+            "      --mean 127.5 --scale 1/127.5 --data ilsvrc2012-val-1300 \\",
+            "      --calibration kl --per-channel --out sim-kl.json --report layers.json",
             "  rdkzoo compare float.json sim-kl.json",
-            "  rdkzoo sim --model efficientnet_b2.onnx --config EfficientNet_B2_config.yaml --data val \\",
-            "      --limit 500 --max-drop 1 --write-config b2-int16.yaml",
+            "  rdkzoo sim --model efficientnet_b2.onnx --config EfficientNet_B2.yaml \\",
+            "      --data val --limit 500 --max-drop 1 --write-config b2-int16.yaml",
             "  rdkzoo experiments diff b2-default --sim layers.json",
             "",
-            "Exit codes: 0 done, 2 bad input (or an already quantized model), 3 --max-drop not met, 130 interrupted.",
+            "Exit codes: 0 done, 2 bad input (or an already quantized model), 3 --max-drop",
+            "not met, 130 interrupted.",
         })
 public final class SimCommand implements Callable<Integer> {
     private final CliContext context;
