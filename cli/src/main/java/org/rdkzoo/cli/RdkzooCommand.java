@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             org.rdkzoo.cli.eval.EvalCommand.class,
             org.rdkzoo.cli.eval.InferCommand.class,
             org.rdkzoo.cli.board.BenchCommand.class,
+            org.rdkzoo.cli.eval.SimCommand.class,
             org.rdkzoo.cli.compare.CompareCommand.class,
             org.rdkzoo.cli.compare.ResultsCommand.class,
             org.rdkzoo.cli.compare.ReportCommand.class,

@@ -2,7 +2,6 @@ package org.rdkzoo.cli.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,15 +18,13 @@ import org.rdkzoo.evaluator.backend.BackendException;
 import org.rdkzoo.evaluator.backend.BpuBackend;
 import org.rdkzoo.evaluator.backend.InferenceBackend;
 import org.rdkzoo.evaluator.backend.OrtBackend;
-import org.rdkzoo.evaluator.dataset.DatasetLayout;
-import org.rdkzoo.evaluator.dataset.Subsets;
 import org.rdkzoo.evaluator.eval.BoardPreprocessing;
 import org.rdkzoo.evaluator.eval.Checkpoint;
 import org.rdkzoo.evaluator.eval.EvaluationInterruptedException;
 import org.rdkzoo.evaluator.eval.EvaluationListener;
 import org.rdkzoo.evaluator.eval.EvaluationRequest;
-import org.rdkzoo.evaluator.eval.Evaluator;
 import org.rdkzoo.evaluator.eval.PreprocessOverrides;
+import org.rdkzoo.evaluator.eval.Evaluator;
 import org.rdkzoo.evaluator.eval.Summary;
 import org.rdkzoo.evaluator.image.UnreadableImageException;
 import org.rdkzoo.evaluator.json.Json;
@@ -114,64 +111,20 @@ public final class EvalCommand implements Callable<Integer> {
             description = "A .bin that packs several models: the one to run (default: the first).")
     String modelName;
 
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "The dataset: a folder or a .tar.")
-    Path data;
-
-    @Option(names = "--ground-truth", paramLabel = "FILE",
-            description = "The label of every image: 'name label' lines (val.txt, ILSVRC2012_val_ground_truth.txt) "
-                    + "or a CSV with a header (file and class_index or wnid columns).")
-    Path groundTruth;
-
-    @Option(names = "--data-layout", paramLabel = "LAYOUT",
-            description = "Force the dataset layout: class-folders, flat, wnid-prefix or tar (default: detected).")
-    String dataLayout;
-
-    @Option(names = "--labels", paramLabel = "FILE",
-            description = "Class names: synset_words.txt, imagenet_class_index.json, ImageNet_1k.json, or one name "
-                    + "per line (default: the 1000 ImageNet classes in WordNet-id order).")
-    Path labels;
-
-    @Option(names = "--label-offset", paramLabel = "K",
-            description = "Model class = dataset class + K: 1 for 1001-class models with a background class 0 "
-                    + "(default: 1 when the label file starts with 'background', else 0).")
-    Integer labelOffset;
+    @Mixin
+    DatasetOptions dataset;
 
     @Mixin
     PreprocessOptions preprocessing;
-
-    @Option(names = "--limit", paramLabel = "N",
-            description = "Evaluate a class-stratified sample of N images (reproducible with --seed).")
-    Integer limit;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the --limit sample (default: ${DEFAULT-VALUE}).")
-    long seed = Subsets.DEFAULT_SEED;
-
-    @Option(names = "--shard", paramLabel = "I/N",
-            description = "Evaluate shard I of N disjoint slices (merge the results later); applied after --limit.")
-    String shard;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Decoding threads (default: one per core).")
-    Integer threads;
 
     @Option(names = "--ort-threads", paramLabel = "T",
             description = "ONNX Runtime threads per operator (default: ONNX Runtime's choice, one per core).")
     int ortThreads;
 
-    @Option(names = "--batch", paramLabel = "B",
-            description = "Images per inference call when the model's batch axis is dynamic (default: 8).")
-    Integer batch;
-
-    @Option(names = "--strict", description = "Stop at the first unreadable image (exit 2), or the first image the BPU "
-            + "fails on (exit 1), instead of listing it.")
-    boolean strict;
-
     @Option(names = "--out", paramLabel = "FILE",
             description = "The results file; its checkpoint is FILE.partial (default: a file under "
                     + "$RDKZOO_HOME/results named by model, dataset and settings).")
     Path out;
-
-    @Option(names = "--restart", description = "Discard the checkpoint of an interrupted run instead of resuming it.")
-    boolean restart;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Summary on stdout: text (default) or json.")
     OutputFormat format = OutputFormat.TEXT;
@@ -186,6 +139,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelLocator.Located located = ModelLocator.locate(context, zooOptions, model, bpu);
+        warnIgnored(located.bin());
         try (InferenceBackend backend = located.bin() ? openBpu(located.file()) : openOrt(located.file())) {
             Evaluator evaluator;
             try {
@@ -205,7 +159,7 @@ public final class EvalCommand implements Callable<Integer> {
                                 + board.libdnn().version() + ")" : "")
                         + ", batch " + evaluator.batch() + "; results: " + results);
             }
-            EvaluationResults r = runWithCheckpoint(evaluator, results);
+            EvaluationResults r = runWithCheckpoint(context, quiet, evaluator, results);
             if (r == null) {
                 return ExitCodes.INTERRUPTED;
             }
@@ -217,42 +171,21 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private EvaluationRequest request(ModelLocator.Located located, PreprocessOverrides overrides) {
-        Integer shardIndex = null;
-        Integer shardCount = null;
-        if (shard != null) {
-            String[] parts = shard.split("/");
-            try {
-                shardIndex = Integer.parseInt(parts[0].strip());
-                shardCount = Integer.parseInt(parts[1].strip());
-            } catch (RuntimeException e) {
-                throw new ParameterException(spec.commandLine(), "--shard: expected I/N (like 2/4), found '" + shard
-                        + "'");
-            }
+        return dataset.request(located.file(), located.catalogId(), overrides);
+    }
+
+    /** Options of the other backend do nothing; say so rather than let a user believe they applied. */
+    private void warnIgnored(boolean bin) {
+        if (bin && ortThreads != 0) {
+            context.warn("--ort-threads applies to ONNX models; a .bin runs on the BPU (see --bpu-threads)");
         }
-        DatasetLayout layout = null;
-        if (dataLayout != null) {
-            try {
-                layout = DatasetLayout.parse(dataLayout);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--data-layout: " + e.getMessage());
-            }
+        if (!bin && bpuThreads != null) {
+            context.warn("--bpu-threads applies to .bin models on the BPU; ignored for an ONNX model (see "
+                    + "--ort-threads)");
         }
-        return EvaluationRequest.builder(located.file(), data)
-                .catalogId(located.catalogId())
-                .layout(layout)
-                .groundTruth(groundTruth)
-                .labels(labels)
-                .labelOffset(labelOffset)
-                .preprocessing(overrides)
-                .limit(limit)
-                .seed(seed)
-                .shard(shardIndex, shardCount)
-                .decodeThreads(threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors()))
-                .batch(batch)
-                .strict(strict)
-                .restart(restart)
-                .commandLine(List.copyOf(spec.commandLine().getParseResult().originalArgs()))
-                .build();
+        if (!bin && modelName != null) {
+            context.warn("--model-name picks a model inside a packed .bin; ignored for an ONNX model");
+        }
     }
 
     private InferenceBackend openOrt(Path file) {
@@ -269,7 +202,7 @@ public final class EvalCommand implements Callable<Integer> {
     private BpuBackend openBpu(Path file) {
         BpuBackend.Options options;
         try {
-            options = BpuBackend.Options.defaults().withModelName(modelName).withStopAtFirstFailure(strict);
+            options = BpuBackend.Options.defaults().withModelName(modelName).withStopAtFirstFailure(dataset.strict);
             if (bpuThreads != null) {
                 options = options.withThreads(bpuThreads);
             }
@@ -286,11 +219,13 @@ public final class EvalCommand implements Callable<Integer> {
 
     /**
      * Runs the evaluation with a shutdown hook: Ctrl-C (SIGINT) or SIGTERM cancels it, and the hook waits until
-     * the current batch is in the checkpoint and the message is out before the JVM exits.
+     * the current batch is in the checkpoint and the message is out before the JVM exits. {@code sim} runs its
+     * evaluation through here too.
      *
      * @return the results, or {@code null} when interrupted (the message is printed)
      */
-    private EvaluationResults runWithCheckpoint(Evaluator evaluator, Path results) throws Exception {
+    static EvaluationResults runWithCheckpoint(CliContext context, boolean quiet, Evaluator evaluator, Path results)
+            throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             evaluator.cancel();

@@ -68,8 +68,14 @@ public final class PreprocessOptions {
     @Option(names = "--config", paramLabel = "MAPPER.yaml",
             description = "Normalise as this hb_mapper config says the quantized model will (norm_type, mean_value, "
                     + "scale_value; channel order from input_type_train, layout from input_layout_train). Not with "
-                    + "--mean/--scale.")
+                    + "--mean/--scale. sim also takes its calibration_type, max_percentile, per_channel, "
+                    + "cal_data_dir and node_info, unless an option says otherwise.")
     Path config;
+
+    /** The {@code --config} file, or {@code null}. */
+    Path config() {
+        return config;
+    }
 
     /** The user's choices, with mean, scale, channel order and layout from {@code --config} when given. */
     public PreprocessOverrides overrides() {

@@ -1,6 +1,7 @@
 package org.rdkzoo.cli.experiments;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,12 @@ import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.cli.mapper.ExperimentView;
 import org.rdkzoo.cli.mapper.MapperBuildCommand;
 import org.rdkzoo.cli.TextTable;
+import org.rdkzoo.evaluator.InvalidInputException;
 import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.sim.SimReport;
+import org.rdkzoo.evaluator.sim.SimSettingsKeys;
 import org.rdkzoo.evaluator.similarity.SimilarityDiff;
+import org.rdkzoo.evaluator.similarity.SimilarityTable;
 import org.rdkzoo.mapperconfigs.experiments.Experiment;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStatus;
 import org.rdkzoo.mapperconfigs.experiments.ExperimentStore;
@@ -26,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rdkzoo experiments list | show ID | diff ID1 ID2}: the record of every build. */
+/** {@code rdkzoo experiments list | show ID | diff ID1 ID2}: the record of every build (diff also takes sim reports). */
 @Command(
         name = "experiments",
         mixinStandardHelpOptions = true,
@@ -162,23 +167,34 @@ public final class ExperimentsCommand implements Callable<Integer> {
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
-            header = "Compare two experiments: config changes beside similarity changes.",
+            header = "Compare two experiments, or an experiment and a simulation: settings beside similarity.",
             description = {
                 "Lists the settings that differ, key by key, then the change in each output's similarity and",
                 "in per-layer cosine, naming the layers that dropped most from the first to the second.",
+                "Either side may be a simulation report ('rdkzoo sim --report FILE'): give its file instead of an",
+                "id, or --sim FILE as the second side. Layers match by node name (hb_mapper's names cut with",
+                "'...' match the full name they end); an experiment's settings are then narrowed to those a",
+                "simulation has (calibration type, percentile, per_channel, node_info).",
             },
-            footerHeading = "%nExample:%n", footer = "  rdkzoo experiments diff b2-default b2-kl --top 5")
+            footerHeading = "%nExamples:%n", footer = {
+                "  rdkzoo experiments diff b2-default b2-kl --top 5",
+                "  rdkzoo experiments diff b2-default --sim layers.json",
+            })
     static final class DiffCommand implements Callable<Integer> {
         private final CliContext context;
 
         @CommandLine.Mixin
         Common common;
 
-        @Parameters(index = "0", paramLabel = "ID1", description = "The reference experiment.")
+        @Parameters(index = "0", paramLabel = "ID1", description = "The reference: an experiment, or a sim report file.")
         String first;
 
-        @Parameters(index = "1", paramLabel = "ID2", description = "The experiment compared with it.")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "ID2",
+                description = "The one compared with it: an experiment, or a sim report file.")
         String second;
+
+        @Option(names = "--sim", paramLabel = "FILE", description = "A sim report as the second side (instead of ID2).")
+        Path sim;
 
         @Option(names = "--top", paramLabel = "N", description = "Layers with the largest drops to name (default: ${DEFAULT-VALUE}).")
         int top = 10;
@@ -187,11 +203,51 @@ public final class ExperimentsCommand implements Callable<Integer> {
             this.context = context;
         }
 
+        /** One side: what to call it, its state, its table. */
+        private record Side(String label, String state, SimilarityTable table) {
+            boolean simulated() {
+                return "sim".equals(table.source());
+            }
+
+            /** This side with only the settings a simulation also has. */
+            Side comparableSettings() {
+                Map<String, String> kept = new LinkedHashMap<>();
+                table.settings().forEach((k, v) -> {
+                    if (SimSettingsKeys.comparable(k)) {
+                        kept.put(k, v);
+                    }
+                });
+                return new Side(label, state, new SimilarityTable(table.label(), table.source(), kept, table.layers(),
+                        table.outputs()));
+            }
+        }
+
+        private Side side(String idOrFile) throws IOException {
+            Path file = Path.of(idOrFile);
+            if (Files.isRegularFile(file)) {
+                try {
+                    return new Side(file.getFileName().toString(), "simulation", SimReport.read(file).table());
+                } catch (InvalidInputException e) {
+                    throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+                }
+            }
+            Experiment e = common.read(context, idOrFile);
+            return new Side(e.id(), e.status().label(), e.similarity());
+        }
+
         @Override
         public Integer call() throws IOException {
-            Experiment a = common.read(context, first);
-            Experiment b = common.read(context, second);
-            SimilarityDiff d = SimilarityDiff.compare(a.similarity(), b.similarity());
+            if ((second == null) == (sim == null)) {
+                throw new CliException(ExitCodes.USAGE, second == null ? "give the second side: ID2, or --sim FILE"
+                        : "give ID2 or --sim FILE, not both");
+            }
+            Side a = side(first);
+            Side b = side(second != null ? second : sim.toString());
+            if (a.simulated() != b.simulated()) {
+                a = a.simulated() ? a : a.comparableSettings();
+                b = b.simulated() ? b : b.comparableSettings();
+            }
+            SimilarityDiff d = SimilarityDiff.compare(a.table(), b.table());
             if (common.format == MapperBuildCommand.Format.JSON) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("diff", d);
@@ -201,12 +257,12 @@ public final class ExperimentsCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             var out = context.out();
-            out.println(a.id() + " (" + a.status().label() + ")  ->  " + b.id() + " (" + b.status().label() + ")");
+            out.println(a.label() + " (" + a.state() + ")  ->  " + b.label() + " (" + b.state() + ")");
             out.println();
             if (d.settings().isEmpty()) {
                 out.println("settings: identical");
             } else {
-                TextTable t = new TextTable("setting", a.id(), b.id());
+                TextTable t = new TextTable("setting", a.label(), b.label());
                 d.settings().forEach(s -> t.row(s.key(), s.before(), s.after()));
                 t.print(out);
             }
@@ -225,8 +281,8 @@ public final class ExperimentsCommand implements Callable<Integer> {
             }
             List<SimilarityDiff.LayerChange> drops = d.largestDrops(top);
             out.println(d.layers().size() + " layers compared" + (d.onlyBefore().isEmpty() && d.onlyAfter().isEmpty() ? ""
-                    : " (" + d.onlyBefore().size() + " only in " + a.id() + ", " + d.onlyAfter().size() + " only in " + b.id() + ")")
-                    + "; " + drops.size() + " dropped" + (drops.isEmpty() ? "" : ", most:"));
+                    : " (" + d.onlyBefore().size() + " only in " + a.label() + ", " + d.onlyAfter().size() + " only in "
+                    + b.label() + ")") + "; " + drops.size() + " dropped" + (drops.isEmpty() ? "" : ", most:"));
             if (!drops.isEmpty()) {
                 TextTable t = new TextTable("node", "type", "cosine", "change");
                 drops.forEach(l -> t.row(l.node(), l.type(), pair(l.before(), l.after()), signed(l.delta())));

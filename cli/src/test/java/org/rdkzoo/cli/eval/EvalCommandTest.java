@@ -149,6 +149,16 @@ class EvalCommandTest {
         assertTrue(both.err().contains("--config gives mean and scale"), both.err());
     }
 
+    @Test
+    void boardOnlyOptionsOnAnOnnxModelAreNamedAsIgnored() throws IOException {
+        Path model = TinyOnnx.write(dir.resolve("m.onnx"), Spec.floatLogits(4, 4));
+        CliRunner.Result r = cli.run("eval", "--model", model.toString(), "--data", data.toString(), "--labels",
+                labels.toString(), "--bpu-threads", "4", "--model-name", "x", "--out", dir.resolve("r.json").toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: --bpu-threads applies to .bin models"), r.err());
+        assertTrue(r.err().contains("warning: --model-name picks a model inside a packed .bin"), r.err());
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

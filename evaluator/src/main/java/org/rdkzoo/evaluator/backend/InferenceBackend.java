@@ -36,6 +36,14 @@ public interface InferenceBackend extends AutoCloseable {
     /** What ran, for the results file: kind ({@code onnxruntime}, {@code bpu}, {@code sim}), versions, settings. */
     EvaluationResults.Backend record();
 
+    /**
+     * The backend as a checkpoint must match to be resumed by it: its kind, plus whatever else changes the
+     * results of the same model file (the simulation's quantization settings). Threads and batch size do not.
+     */
+    default String identity() {
+        return record().kind();
+    }
+
     @Override
     void close();
 }

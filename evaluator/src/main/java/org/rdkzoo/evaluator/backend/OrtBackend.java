@@ -65,6 +65,27 @@ public final class OrtBackend implements InferenceBackend {
 
     /** Loads a model; {@link BackendException} names the file when ONNX Runtime refuses it. */
     public static OrtBackend open(Path model, Options options) throws BackendException {
+        return open(model, options, Map.of(), (env, so) -> env.createSession(model.toString(), so));
+    }
+
+    /**
+     * Loads a model held in memory (a rewritten graph, such as the int8 simulation's), with extra ONNX Runtime
+     * session configuration entries.
+     *
+     * @param name          what messages call the model (the file it was derived from)
+     * @param sessionConfig {@code addConfigEntry} keys and values, e.g. {@code session.disable_quant_qdq}
+     */
+    public static OrtBackend open(byte[] model, Path name, Options options, Map<String, String> sessionConfig)
+            throws BackendException {
+        return open(name, options, sessionConfig, (env, so) -> env.createSession(model, so));
+    }
+
+    private interface SessionFactory {
+        OrtSession create(OrtEnvironment env, OrtSession.SessionOptions options) throws OrtException;
+    }
+
+    private static OrtBackend open(Path model, Options options, Map<String, String> sessionConfig,
+            SessionFactory factory) throws BackendException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
@@ -74,7 +95,10 @@ public final class OrtBackend implements InferenceBackend {
             // decoding threads need while the model runs; they sleep instead.
             so.addConfigEntry("session.intra_op.allow_spinning", "0");
             so.addConfigEntry("session.inter_op.allow_spinning", "0");
-            session = env.createSession(model.toString(), so);
+            for (Map.Entry<String, String> e : sessionConfig.entrySet()) {
+                so.addConfigEntry(e.getKey(), e.getValue());
+            }
+            session = factory.create(env, so);
         } catch (OrtException e) {
             throw new BackendException(model + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
         }

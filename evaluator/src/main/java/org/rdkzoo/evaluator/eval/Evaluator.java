@@ -168,7 +168,7 @@ public final class Evaluator {
 
     /** What identifies this evaluation for resuming: a checkpoint with another key belongs to another run. */
     public CheckpointKey key() {
-        return new CheckpointKey(backend.record().kind(), modelSha256, dataset.manifest().sha256(),
+        return new CheckpointKey(backend.identity(), modelSha256, dataset.manifest().sha256(),
                 ImageIds.sha256(images.stream().map(ImageEntry::id).toList()), subset, labels.sha256(), offset,
                 spec);
     }

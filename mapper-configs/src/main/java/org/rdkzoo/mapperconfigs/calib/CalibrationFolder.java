@@ -7,16 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.rdkzoo.evaluator.json.InvalidJsonFileException;
 import org.rdkzoo.evaluator.json.Json;
+import org.rdkzoo.evaluator.provenance.Sha256;
 
 /**
  * The output folder of a calibration run. hb_mapper reads every file of {@code cal_data_dir}, so the
@@ -155,10 +153,6 @@ final class CalibrationFolder {
     }
 
     static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.of(data);
     }
 }

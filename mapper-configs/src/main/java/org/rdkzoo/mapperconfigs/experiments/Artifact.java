@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rdkzoo.evaluator.provenance.Sha256;
+
 /**
  * A file makertbin produced in {@code working_dir}.
  *

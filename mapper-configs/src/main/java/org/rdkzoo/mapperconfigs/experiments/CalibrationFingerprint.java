@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.rdkzoo.evaluator.provenance.Sha256;
 import org.rdkzoo.mapperconfigs.calib.CalibrationManifest;
 
 /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.rdkzoo.evaluator.provenance.Provenance;
+import org.rdkzoo.evaluator.provenance.Sha256;
 import org.rdkzoo.mapperconfigs.config.ConfigKey;
 import org.rdkzoo.mapperconfigs.config.MapperConfig;
 import org.rdkzoo.mapperconfigs.config.MapperConfigReader;

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.evaluator.provenance.Provenance;
+import org.rdkzoo.evaluator.provenance.Sha256;
 
 /**
  * The experiments of a workspace: one folder per experiment under {@code <workspace>/experiments}, each

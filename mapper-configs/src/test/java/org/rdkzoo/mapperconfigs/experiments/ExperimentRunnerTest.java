@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rdkzoo.evaluator.provenance.Sha256;
 import org.rdkzoo.mapperconfigs.calib.CalibrationManifest;
 import org.rdkzoo.evaluator.json.Json;
 import org.rdkzoo.mapperconfigs.config.ConfigKey;
