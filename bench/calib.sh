@@ -5,7 +5,7 @@
 # alternating rounds. Both write 1,000 float32 files (602,112 bytes each) to a fresh folder every round.
 #
 # The rdkzoo time is the wall time of the whole command, JVM start-up included (what a user waits for);
-# rdkzoo also hashes every source and output into manifest.json, which the peer does not do.
+# rdkzoo also hashes every source and output into its manifest (OUT.manifest.json), which the peer does not do.
 # The Python time is the wall time of the whole process too (interpreter and cv2 import included).
 #
 #   bench/calib.sh [ROUNDS]      (default 3; builds cli/target/rdkzoo.jar if it is missing)
@@ -28,6 +28,7 @@ mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
+clean() { rm -rf "$work/rdkzoo" "$work/opencv" "$work/rdkzoo.manifest.json"; sync; }
 run_rdkzoo() {
   "$root/rdkzoo" mapper calib --images "$images" --out "$work/rdkzoo" --count "$count" --jobs "$jobs" --quiet >/dev/null
 }
@@ -43,14 +44,18 @@ printf '%-6s %14s %14s %8s\n' round "rdkzoo img/s" "opencv img/s" ratio
 rz_all=()
 cv_all=()
 for r in $(seq 1 "$rounds"); do
-  rm -rf "$work/rdkzoo" "$work/opencv"
+  # Each run writes 600 MB into a fresh folder, and its output is deleted (and synced) before the next run
+  # starts: otherwise the second run of a round met a page cache full of the first's files and ran up to
+  # 35% slower, whichever tool it was (fresh guest memory is slow to fault in on this VM).
   # Who goes first alternates, so that neither always meets a cold page cache or a busier machine.
   if (( r % 2 == 1 )); then
-    t0=$(now); run_rdkzoo; t1=$(now); run_opencv; t2=$(now)
-    rz_s=$(echo "$t1 - $t0" | bc -l); cv_s=$(echo "$t2 - $t1" | bc -l)
+    t0=$(now); run_rdkzoo; t1=$(now); clean
+    t2=$(now); run_opencv; t3=$(now); clean
+    rz_s=$(echo "$t1 - $t0" | bc -l); cv_s=$(echo "$t3 - $t2" | bc -l)
   else
-    t0=$(now); run_opencv; t1=$(now); run_rdkzoo; t2=$(now)
-    cv_s=$(echo "$t1 - $t0" | bc -l); rz_s=$(echo "$t2 - $t1" | bc -l)
+    t0=$(now); run_opencv; t1=$(now); clean
+    t2=$(now); run_rdkzoo; t3=$(now); clean
+    cv_s=$(echo "$t1 - $t0" | bc -l); rz_s=$(echo "$t3 - $t2" | bc -l)
   fi
   rz=$(echo "$count / $rz_s" | bc -l)
   cv=$(echo "$count / $cv_s" | bc -l)
@@ -65,6 +70,9 @@ cv_m=$(median "${cv_all[@]}")
 printf '%-6s %14.1f %14.1f %8.2f   (rdkzoo / opencv; above 1 means rdkzoo is faster)\n' median "$rz_m" "$cv_m" \
   "$(echo "$rz_m / $cv_m" | bc -l)"
 
+# The outputs of one more (untimed) run of each, compared byte for byte.
+run_rdkzoo
+run_opencv
 same=0
 for f in "$work/opencv"/*.rgb; do
   cmp -s "$f" "$work/rdkzoo/$(basename "$f")" && same=$((same + 1))
