@@ -43,4 +43,16 @@ class Int16SearchTest {
         assertEquals(List.of(0, 1, 2, 4, 5), r.steps().stream().map(Int16Search.Step::nodes).toList(),
                 "doubling stops at the limit");
     }
+
+    @Test
+    void aDropExactlyOnTheBudgetMeetsItDespiteFloatingPoint() throws Exception {
+        // 192 then 189 of 300 images right: 100 * (0.64 - 0.63) is 1.0000000000000009, one image is 0.33 points.
+        double drop = 100 * (192 / 300.0 - 189 / 300.0);
+        assertTrue(drop > 1.0, "the arithmetic this test is about");
+        Int16Search.Result r = Int16Search.search(RANKING, 1.0, 8, nodes -> nodes.isEmpty() ? 3.0 : drop,
+                SimProgress.NONE);
+        assertTrue(r.reached());
+        assertEquals(List.of("a"), r.nodes());
+        assertFalse(Int16Search.within(100 * (193 / 300.0 - 189 / 300.0), 1.0), "one image more is over");
+    }
 }
