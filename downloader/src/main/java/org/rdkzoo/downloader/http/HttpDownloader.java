@@ -51,13 +51,21 @@ public final class HttpDownloader {
     private static final int MAX_RESTARTS = 3;
 
     private final OkHttpClient client;
+    /** The client's read timeout, enforced by a {@link StallWatch} instead of per read. */
+    private final Duration stallTimeout;
     private final RetryPolicy policy;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Random random;
 
+    /**
+     * @param client its read timeout is how long an attempt may receive nothing (no response, or no body
+     *               bytes) before it is cancelled and retried
+     */
     public HttpDownloader(OkHttpClient client, RetryPolicy policy, Clock clock, Sleeper sleeper, Random random) {
-        this.client = client;
+        this.stallTimeout = Duration.ofMillis(client.readTimeoutMillis());
+        // Same connection pool and dispatcher; the timeout moves to the StallWatch.
+        this.client = client.newBuilder().readTimeout(Duration.ZERO).build();
         this.policy = policy;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -166,7 +174,8 @@ public final class HttpDownloader {
             }
         }
         Call call = client.newCall(rb.build());
-        try (Response response = call.execute()) {
+        StallWatch watch = StallWatch.start(call, stallTimeout);
+        try (watch; Response response = call.execute()) {
             int code = response.code();
             if (code == 416 && offset > 0) {
                 return whenRangeUnsatisfiable(response, req, saved, offset, url);
@@ -216,7 +225,7 @@ public final class HttpDownloader {
                 Sha256.update(digest, part, start);
             }
             listener.started(req.file(), url, start, total);
-            long size = stream(response.body(), req, start, digest, listener);
+            long size = stream(response.body(), req, start, digest, listener, watch);
             if (total >= 0 && size != total) {
                 throw new Retry("the body ended after " + size + " of " + total + " bytes", null, false);
             }
@@ -228,9 +237,9 @@ public final class HttpDownloader {
             if (Thread.currentThread().isInterrupted()) {
                 throw interrupted(e);
             }
-            throw new Retry("timed out: " + describe(e), null, false);
+            throw new Retry("timed out: " + (watch.stalled() ? silence(watch) : describe(e)), null, false);
         } catch (IOException e) {
-            throw new Retry(describe(e), null, false);
+            throw new Retry(watch.stalled() ? "timed out: " + silence(watch) : describe(e), null, false);
         }
     }
 
@@ -266,7 +275,8 @@ public final class HttpDownloader {
      * returns the part's size when the body ends.
      */
     private long stream(ResponseBody body, DownloadRequest req, long start, MessageDigest digest,
-            DownloadListener listener) throws IOException, UrlFailure, DownloadException, InterruptedException {
+            DownloadListener listener, StallWatch watch)
+            throws IOException, UrlFailure, DownloadException, InterruptedException {
         BufferedSource source = body.source();
         long position = start;
         long reported = start;
@@ -275,7 +285,7 @@ public final class HttpDownloader {
                 PipelinedDigest hasher = new PipelinedDigest(digest, BUFFERS, BUFFER)) {
             while (true) {
                 byte[] buffer = hasher.borrow();
-                int n = read(source, buffer);
+                int n = read(source, buffer, watch);
                 if (n <= 0) {
                     hasher.giveBack(buffer);
                     break;
@@ -314,13 +324,22 @@ public final class HttpDownloader {
     }
 
     /** Fills as much of {@code buffer} as the source has ready (one okio segment is only 8 KiB). */
-    private static int read(BufferedSource source, byte[] buffer) throws IOException {
+    private static int read(BufferedSource source, byte[] buffer, StallWatch watch) throws IOException {
         int total = 0;
         while (total < buffer.length) {
-            int n = source.read(buffer, total, buffer.length - total);
+            int n;
+            try {
+                n = source.read(buffer, total, buffer.length - total);
+            } catch (IOException e) {
+                if (total > 0) {
+                    return total; // keep what arrived before the failure: the next read fails the same way
+                }
+                throw e;
+            }
             if (n < 0) {
                 break;
             }
+            watch.progress();
             total += n;
             if (source.getBuffer().size() == 0 && total >= buffer.length / 4) {
                 break; // enough for one write; do not wait on the socket for more
@@ -391,6 +410,10 @@ public final class HttpDownloader {
 
     private static String status(Response response) {
         return response.message().isEmpty() ? "" : " " + response.message();
+    }
+
+    private static String silence(StallWatch watch) {
+        return "nothing received for " + watch.timeout().toMillis() + " ms";
     }
 
     private static String describe(IOException e) {

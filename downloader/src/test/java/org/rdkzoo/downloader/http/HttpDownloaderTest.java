@@ -139,18 +139,46 @@ class HttpDownloaderTest {
         assertTrue(listener.events().toString().contains("HTTP 503"), listener.events().toString());
     }
 
+    /** A downloader whose read timeout is 200 ms. */
+    private HttpDownloader impatient() {
+        OkHttpClient client = HttpClients.create("rdkzoo/test", ProxySettings.direct(), Duration.ofSeconds(5),
+                Duration.ofMillis(200));
+        return new HttpDownloader(client, RetryPolicy.DEFAULT, time, time, new Random(7));
+    }
+
     @Test
     void retriesAStalledBodyAfterTheReadTimeout() throws Exception {
         files.then(r -> new MockResponse.Builder(files.serveFile(r)).bodyDelay(2, java.util.concurrent.TimeUnit.SECONDS)
                 .build());
-        OkHttpClient impatient = HttpClients.create("rdkzoo/test", ProxySettings.direct(), Duration.ofSeconds(5),
-                Duration.ofMillis(200));
-        DownloadResult r = new HttpDownloader(impatient, RetryPolicy.DEFAULT, time, time, new Random(7))
-                .download(request(sha(FILE), null), listener);
+        DownloadResult r = impatient().download(request(sha(FILE), null), listener);
         assertEquals(sha(FILE), r.sha256());
         assertEquals(1, time.sleeps().size());
         assertTrue(listener.has("retrying model.bin #1"), listener.events().toString());
         assertTrue(listener.events().toString().contains("timed out"), listener.events().toString());
+    }
+
+    @Test
+    void aServerThatSendsNoResponseIsCancelledAfterTheReadTimeoutAndRetried() throws Exception {
+        files.then(r -> new MockResponse.Builder(files.serveFile(r)).headersDelay(2, java.util.concurrent.TimeUnit.SECONDS)
+                .build());
+        DownloadResult r = impatient().download(request(sha(FILE), null), listener);
+        assertEquals(sha(FILE), r.sha256());
+        assertTrue(listener.events().toString().contains("timed out: nothing received for 200 ms"),
+                listener.events().toString());
+    }
+
+    @Test
+    void aBodyThatFallsSilentMidwayIsCancelledAndResumedFromWhereItStopped() throws Exception {
+        // 4 KiB, then a second of silence: longer than the 200 ms read timeout.
+        files.then(r -> new MockResponse.Builder(files.serveFile(r))
+                .throttleBody(4096, 1, java.util.concurrent.TimeUnit.SECONDS).build());
+        DownloadResult r = impatient().download(request(sha(FILE), null), listener);
+        assertEquals(sha(FILE), r.sha256());
+        assertTrue(listener.events().toString().contains("timed out: nothing received for 200 ms"),
+                listener.events().toString());
+        List<RecordedRequest> all = requests();
+        assertEquals(2, all.size());
+        assertEquals("bytes=4096-", all.get(1).getHeaders().get("Range"), "the retry resumes after the bytes received");
     }
 
     @Test
