@@ -11,13 +11,13 @@
 # (the whole process time of eval is printed too).
 #
 # Memory: the same 1,000 images listed ten times (10,000 ids, symbolic links) against once; peak RSS
-# (/usr/bin/time max RSS) may not grow by more than 10%. Measured with each JVM setting of MEM_JVM_OPTS
-# (';'-separated): the launcher's defaults (serial collector, max heap a quarter of RAM, which the collector
-# fills with short-lived garbage at its own pace, so RSS follows its sizing as much as the run), a capped heap,
-# and a fixed pre-touched heap, where RSS differences are only what the pipeline and native libraries keep.
+# (/usr/bin/time max RSS) may not grow by more than 10%. Twenty times against ten shows whether what grows
+# grows with the dataset or levels off (a longer run compiles more code and settles its heap). Measured with
+# each JVM setting of MEM_JVM_OPTS (';'-separated; "default" is the launcher's: serial collector,
+# SurvivorRatio=3), e.g. MEM_JVM_OPTS='default;-Xmx128m;-Xms128m -Xmx128m -XX:+AlwaysPreTouch'.
 #
-# Usage: bench/eval.sh [ROUNDS]   (env: THREADS=2 BATCH=8 MEM_ROUNDS=1 ASSETS=../shared/assets
-#                                  MEM_JVM_OPTS='default;-Xmx128m;-Xms128m -Xmx128m -XX:+AlwaysPreTouch')
+# Usage: bench/eval.sh [ROUNDS]   (env: THREADS=2 BATCH=8 MEM_ROUNDS=3 ASSETS=../shared/assets
+#                                  MEM_JVM_OPTS=default)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -26,8 +26,8 @@ assets="${ASSETS:-$root/../shared/assets}"
 rounds="${1:-5}"
 threads="${THREADS:-2}"
 batch="${BATCH:-8}"
-mem_rounds="${MEM_ROUNDS:-1}"
-mem_jvm_opts="${MEM_JVM_OPTS:-default;-Xmx128m;-Xms128m -Xmx128m -XX:+AlwaysPreTouch}"
+mem_rounds="${MEM_ROUNDS:-3}"
+mem_jvm_opts="${MEM_JVM_OPTS:-default}"
 model="$assets/models/mobilenet_v1_0.25_224_keras_fp32.onnx"
 data="$assets/images/imagenet-sample-images"
 [[ -f "$jar" ]] || { echo "build first: mvn -B -DskipTests package" >&2; exit 5; }
@@ -97,10 +97,12 @@ make_set() { # $1 folder, $2 copies
 }
 make_set "$work/x1" 1
 make_set "$work/x10" 10
+make_set "$work/x20" 20
 echo
-echo "memory: peak RSS of eval on the 1,000 images once and listed ten times ($mem_rounds rounds, alternating)"
-printf '%-6s %-40s %12s %12s %8s\n' round jvm x1_rss_MiB x10_rss_MiB ratio
+echo "memory: peak RSS of eval on the 1,000 images once, ten and twenty times ($mem_rounds rounds, order alternating)"
+printf '%-6s %-34s %10s %10s %10s %8s %8s\n' round jvm x1_MiB x10_MiB x20_MiB x10/x1 x20/x10
 IFS=';' read -r -a jvm_settings <<< "$mem_jvm_opts"
+declare -A r10 r20
 for r in $(seq 1 "$mem_rounds"); do
   for setting in "${jvm_settings[@]}"; do
     opts="$setting"
@@ -108,11 +110,20 @@ for r in $(seq 1 "$mem_rounds"); do
     if (( r % 2 )); then
       read -r _ _ m1 < <(eval_run "$work/x1" "$work/x1.json" "$opts")
       read -r _ _ m10 < <(eval_run "$work/x10" "$work/x10.json" "$opts")
+      read -r _ _ m20 < <(eval_run "$work/x20" "$work/x20.json" "$opts")
     else
+      read -r _ _ m20 < <(eval_run "$work/x20" "$work/x20.json" "$opts")
       read -r _ _ m10 < <(eval_run "$work/x10" "$work/x10.json" "$opts")
       read -r _ _ m1 < <(eval_run "$work/x1" "$work/x1.json" "$opts")
     fi
-    printf '%-6s %-40s %12.0f %12.0f %8.3f\n' "$r" "$setting" "$(echo "$m1 / 1024" | bc -l)" \
-      "$(echo "$m10 / 1024" | bc -l)" "$(echo "$m10 / $m1" | bc -l)"
+    a=$(echo "$m10 / $m1" | bc -l); b=$(echo "$m20 / $m10" | bc -l)
+    r10[$setting]+="$a "; r20[$setting]+="$b "
+    printf '%-6s %-34s %10.0f %10.0f %10.0f %8.3f %8.3f\n' "$r" "$setting" "$(echo "$m1 / 1024" | bc -l)" \
+      "$(echo "$m10 / 1024" | bc -l)" "$(echo "$m20 / 1024" | bc -l)" "$a" "$b"
   done
+done
+for setting in "${jvm_settings[@]}"; do
+  # shellcheck disable=SC2086
+  printf 'median %-34s x10/x1 %.3f (target <= 1.10)   x20/x10 %.3f (flat: about 1)\n' "$setting" \
+    "$(median ${r10[$setting]})" "$(median ${r20[$setting]})"
 done
