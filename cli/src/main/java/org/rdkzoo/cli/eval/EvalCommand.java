@@ -258,7 +258,7 @@ public final class EvalCommand implements Callable<Integer> {
                 public void progress(int done, int evaluated, int top1, int failures) {
                     task.stepTo(done - resumed);
                     task.extra(evaluated == 0 ? "" : String.format(Locale.ROOT, "top-1 %.1f%%%s",
-                            100.0 * top1 / evaluated, failures == 0 ? "" : ", " + failures + " unreadable"));
+                            100.0 * top1 / evaluated, failures == 0 ? "" : ", " + failures + " failed"));
                 }
             });
         } catch (EvaluationInterruptedException e) {

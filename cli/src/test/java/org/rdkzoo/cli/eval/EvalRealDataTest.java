@@ -77,7 +77,8 @@ class EvalRealDataTest {
 
         CliRunner.Result listed = new CliRunner(dir.resolve("home")).run(EvalCommandTest.concat(args, "--restart"));
         assertEquals(ExitCodes.OK, listed.exitCode(), listed.err());
-        assertTrue(listed.out().contains("images   1 evaluated, 1 unreadable (listed in the results)"), listed.out());
+        assertTrue(listed.out().contains("images   1 evaluated, 1 failed (unreadable, or the runtime failed; listed "
+                + "with reasons in the results)"), listed.out());
         EvaluationResults r = ResultsFiles.read(dir.resolve("r.json"));
         assertEquals("n01440764/broken.JPEG", r.failures().get(0).id());
         assertTrue(r.failures().get(0).reason().startsWith("not a JPEG, PNG or BMP image"), r.failures().toString());

@@ -53,8 +53,8 @@ public record Summary(String model, String modelSha256, String backend, String d
                 : subset.limit() != null ? ", limit " + subset.limit() + " (seed " + subset.seed() + ")"
                 : ", shard " + subset.shardIndex() + "/" + subset.shardCount();
         line(s, "dataset", dataset + " (" + layout + sub + ")");
-        line(s, "images", images + " evaluated" + (failures == 0 ? "" : ", " + failures + " unreadable (listed in "
-                + "the results)"));
+        line(s, "images", images + " evaluated" + (failures == 0 ? "" : ", " + failures + " failed (unreadable, or the "
+                + "runtime failed; listed with reasons in the results)"));
         line(s, "Top-1", accuracy(top1, top1Accuracy, top1Interval));
         line(s, "Top-5", accuracy(top5, top5Accuracy, top5Interval));
         line(s, "results", results);

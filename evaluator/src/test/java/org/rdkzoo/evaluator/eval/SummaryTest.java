@@ -37,7 +37,7 @@ class SummaryTest {
                 model    m.onnx (sha256 3fbfc91d35f4…)
                 backend  onnxruntime 1.29.0
                 dataset  val (flat+labels, limit 300 (seed 2012))
-                images   1300 evaluated, 2 unreadable (listed in the results)
+                images   1300 evaluated, 2 failed (unreadable, or the runtime failed; listed with reasons in the results)
                 Top-1     65.46%  (851/1300; 95% CI 62.83-68.00%)
                 Top-5     87.85%  (1142/1300; 95% CI 85.96-89.51%)
                 results  r.json
