@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import org.rdkzoo.runtime.LibdnnUnavailableException;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Entry point of {@code rdkzoo.jar}: builds the command line, runs it, exits with its code. */
 public final class Main {
@@ -23,16 +24,32 @@ public final class Main {
 
     /** Runs one command line against the given context and returns its exit code; never exits. */
     public static int run(CliContext context, String... args) {
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
-    /** The configured picocli command line: commands are built with the context injected. */
+    /** The configured picocli command line with every subcommand. */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine cl = new CommandLine(new RdkzooCommand(context), new ContextFactory(context));
+        return commandLine(context, new String[0]);
+    }
+
+    /**
+     * The configured picocli command line for {@code args}: commands are built with the context injected. When
+     * the first word names a subcommand, only that one is built (help, completion, suggestions for a mistyped
+     * name and the bare root need them all).
+     */
+    public static CommandLine commandLine(CliContext context, String... args) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cl = new CommandLine(new RdkzooCommand(context), factory);
+        Class<?> named = named(args);
+        for (Class<?> sub : RdkzooCommand.SUBCOMMANDS) {
+            if (named == null || sub == named) {
+                cl.addSubcommand(new CommandLine(sub, factory));
+            }
+        }
         cl.setOut(context.out());
         cl.setErr(context.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, unused) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("rdkzoo: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
@@ -42,9 +59,33 @@ public final class Main {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(context, ex));
         // picocli hides this subcommand by default; users should find it in --help.
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        CommandLine completion = cl.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
         shareVersion(cl);
         return cl;
+    }
+
+    /** The subcommand the first word names, when building it alone is enough; else {@code null}. */
+    private static Class<?> named(String[] args) {
+        String first = null;
+        for (String a : args) {
+            if (!a.equals("--verbose")) {
+                first = a;
+                break;
+            }
+        }
+        if (first == null || first.startsWith("-")) {
+            return null;
+        }
+        for (Class<?> sub : RdkzooCommand.SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c != null && c.name().equals(first)) {
+                return c.name().equals("help") || c.name().equals("generate-completion") ? null : sub;
+            }
+        }
+        return null;
     }
 
     /** Every subcommand's {@code --version} prints rdkzoo's version, not an empty line. */

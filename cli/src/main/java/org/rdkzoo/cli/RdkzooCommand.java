@@ -1,5 +1,6 @@
 package org.rdkzoo.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.AutoComplete;
@@ -9,7 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command. Subcommands are listed here, one line each. */
+/**
+ * The root command. Subcommands are listed in {@link #SUBCOMMANDS}, one line each, and registered by
+ * {@link Main#commandLine(CliContext, String...)}: only the one a command line names, since building every
+ * command's model costs about a third of a second at each start.
+ */
 @Command(
         name = "rdkzoo",
         mixinStandardHelpOptions = true,
@@ -25,12 +30,14 @@ import picocli.CommandLine.Spec;
             "  0    success",
             "  1    the operation failed (network, I/O, toolchain or runtime error)",
             "  2    bad command line or invalid input",
-            "  3    accuracy threshold exceeded (compare)",
+            "  3    accuracy threshold exceeded (compare, or sim --max-drop not met)",
             "  4    integrity problem: checksum mismatch, missing or changed file (verify)",
             "  5    a needed tool or library is not available (libdnn, docker, hb_mapper, offline cache)",
             "  130  interrupted; completed work is kept",
-        },
-        subcommands = {
+        })
+public final class RdkzooCommand implements Callable<Integer> {
+    /** The subcommands, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             org.rdkzoo.cli.models.ModelsCommand.class,
             org.rdkzoo.cli.models.InfoCommand.class,
@@ -45,9 +52,8 @@ import picocli.CommandLine.Spec;
             org.rdkzoo.cli.compare.CompareCommand.class,
             org.rdkzoo.cli.compare.ResultsCommand.class,
             org.rdkzoo.cli.compare.ReportCommand.class,
-            AutoComplete.GenerateCompletion.class,
-        })
-public final class RdkzooCommand implements Callable<Integer> {
+            AutoComplete.GenerateCompletion.class);
+
     private final CliContext context;
 
     @Spec

@@ -67,4 +67,28 @@ class MainTest {
         assertEquals(ExitCodes.INTERRUPTED, Main.handle(ctx, new InterruptedException()));
         assertEquals(ExitCodes.THRESHOLD, Main.handle(ctx, new CliException(ExitCodes.THRESHOLD, "drop 2.1 > 1.0")));
     }
+
+    @Test
+    void aCommandLineThatNamesASubcommandBuildsThatOneOnlyAndHelpBuildsThemAll() {
+        CliContext ctx = new CliContext(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), java.util.Map.of(), java.time.Clock.systemUTC(), false);
+        assertEquals(java.util.Set.of("models"), Main.commandLine(ctx, "models", "--family", "EfficientNet")
+                .getSubcommands().keySet());
+        assertEquals(java.util.Set.of("pull"), Main.commandLine(ctx, "--verbose", "pull", "x").getSubcommands().keySet());
+        int all = RdkzooCommand.SUBCOMMANDS.size();
+        assertEquals(all, Main.commandLine(ctx, "--help").getSubcommands().size());
+        assertEquals(all, Main.commandLine(ctx, "help", "eval").getSubcommands().size());
+        assertEquals(all, Main.commandLine(ctx, "modles").getSubcommands().size(), "a typo gets suggestions");
+        assertEquals(all, Main.commandLine(ctx).getSubcommands().size());
+    }
+
+    @Test
+    void verboseBeforeOrAfterASubcommandShowsTheStackTrace() {
+        CliRunner.Result before = new CliRunner(home).run("--verbose", "info", "no_such_model");
+        CliRunner.Result after = new CliRunner(home).run("info", "no_such_model", "--verbose");
+        for (CliRunner.Result r : java.util.List.of(before, after)) {
+            assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+            assertTrue(r.err().contains("at org.rdkzoo"), r.err());
+        }
+    }
 }
