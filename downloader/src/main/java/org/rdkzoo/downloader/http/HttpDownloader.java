@@ -156,7 +156,6 @@ public final class HttpDownloader {
     /** One HTTP exchange: resumes the part if there is one and streams the body into it. */
     private Completed attempt(URI url, DownloadRequest req, DownloadListener listener)
             throws Retry, UrlFailure, DownloadException, InterruptedException {
-        Path part = req.partPath();
         long offset = partSize(req);
         PartState saved = offset > 0 ? PartState.read(req.partStatePath()) : null;
         if (req.expectedSize() != null && offset > req.expectedSize()) {
@@ -173,6 +172,9 @@ public final class HttpDownloader {
                 rb.header("If-Range", validator);
             }
         }
+        // The digest must cover the whole file, so a resumed part's prefix is hashed again: here, before the
+        // request, so that a long read of a large part is not taken for the server's silence.
+        MessageDigest resumed = offset > 0 ? prefixDigest(req, offset) : null;
         Call call = client.newCall(rb.build());
         StallWatch watch = StallWatch.start(call, stallTimeout);
         try (watch; Response response = call.execute()) {
@@ -219,11 +221,8 @@ public final class HttpDownloader {
                         : " (no range support)"));
             }
             new PartState(response.request().url().toString(), etag, lastModified, total).write(req.partStatePath());
-            MessageDigest digest = Sha256.newDigest();
-            if (start > 0) {
-                // The digest must cover the whole file, so the prefix from earlier attempts is re-read.
-                Sha256.update(digest, part, start);
-            }
+            // start > 0 only for a 206 at exactly the offset, whose prefix was hashed above.
+            MessageDigest digest = start > 0 ? resumed : Sha256.newDigest();
             listener.started(req.file(), url, start, total);
             long size = stream(response.body(), req, start, digest, listener, watch);
             if (total >= 0 && size != total) {
@@ -241,6 +240,16 @@ public final class HttpDownloader {
         } catch (IOException e) {
             throw new Retry(watch.stalled() ? "timed out: " + silence(watch) : describe(e), null, false);
         }
+    }
+
+    private static MessageDigest prefixDigest(DownloadRequest req, long length) throws DownloadException {
+        MessageDigest digest = Sha256.newDigest();
+        try {
+            Sha256.update(digest, req.partPath(), length);
+        } catch (IOException e) {
+            throw diskFailure(req, e);
+        }
+        return digest;
     }
 
     /** 416 to a resume: the part may already be whole, else the server's file is shorter; restart. */
