@@ -280,8 +280,8 @@ public final class HttpDownloader {
     }
 
     /**
-     * Streams the body into the part at {@code start}, the digest computed alongside on another thread;
-     * returns the part's size when the body ends.
+     * Streams the body into the part at {@code start}, written and hashed on another thread; returns the part's
+     * size when the body ends.
      */
     private long stream(ResponseBody body, DownloadRequest req, long start, MessageDigest digest,
             DownloadListener listener, StallWatch watch)
@@ -291,12 +291,13 @@ public final class HttpDownloader {
         long reported = start;
         boolean first = start == 0;
         try (FileChannel out = openPart(req, start);
-                PipelinedDigest hasher = new PipelinedDigest(digest, BUFFERS, BUFFER)) {
+                PipelinedWriter pipe = new PipelinedWriter(digest, (chunk, n) -> write(out, chunk, n), BUFFERS,
+                        BUFFER)) {
             while (true) {
-                byte[] buffer = hasher.borrow();
+                byte[] buffer = pipe.borrow();
                 int n = read(source, buffer, watch);
                 if (n <= 0) {
-                    hasher.giveBack(buffer);
+                    pipe.giveBack(buffer);
                     break;
                 }
                 if (first) {
@@ -307,28 +308,25 @@ public final class HttpDownloader {
                                 + "login wall?", false);
                     }
                 }
-                write(out, buffer, n, req);
-                hasher.update(buffer, n);
+                pipe.update(buffer, n);
                 position += n;
                 if (position - reported >= PROGRESS_EVERY) {
                     listener.progress(req.file(), position);
                     reported = position;
                 }
             }
-            hasher.drain();
+            pipe.drain();
+        } catch (PipelinedWriter.WriteFailure e) {
+            throw diskFailure(req, e.io());
         }
         listener.progress(req.file(), position);
         return position;
     }
 
-    private static void write(FileChannel out, byte[] buffer, int n, DownloadRequest req) throws DownloadException {
+    private static void write(FileChannel out, byte[] buffer, int n) throws IOException {
         ByteBuffer wrapped = ByteBuffer.wrap(buffer, 0, n);
-        try {
-            while (wrapped.hasRemaining()) {
-                out.write(wrapped);
-            }
-        } catch (IOException e) {
-            throw diskFailure(req, e);
+        while (wrapped.hasRemaining()) {
+            out.write(wrapped);
         }
     }
 
