@@ -19,8 +19,11 @@ import org.rdkzoo.evaluator.stats.Interval;
 public record Verdict(Status status, Threshold threshold, double dropPoints, Interval dropInterval,
         double allowedPoints, boolean significant, double pValue, String summary) {
 
-    /** Small tolerance: a drop of exactly the allowance passes, whatever the rounding of n/N * 100. */
-    private static final double EPSILON = 1e-9;
+    /**
+     * Points by which a drop may exceed an allowance and still be within it: a drop of exactly the allowance
+     * passes, whatever the rounding of n/N * 100 (64% - 63% is 1.0000000000000009 points). Far below one image.
+     */
+    public static final double TOLERANCE = 1e-9;
 
     public enum Status {
         /** No threshold was given: the figures are reported, nothing is judged. */
@@ -76,7 +79,7 @@ public record Verdict(Status status, Threshold threshold, double dropPoints, Int
             case UPPER_BOUND -> dropInterval.upper();
             case LOWER_BOUND -> dropInterval.lower();
         };
-        boolean fail = decisive > allowed + EPSILON;
+        boolean fail = decisive > allowed + TOLERANCE;
         String judged = switch (threshold.rule()) {
             case POINT -> "the measured drop";
             case UPPER_BOUND -> String.format(Locale.ROOT, "the upper %.0f%% limit of the drop, %.2f", confidence * 100,

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.rdkzoo.evaluator.compare.Verdict;
+
 /**
  * The smallest set of int16 nodes that brings the simulated Top-1 drop within a budget, searched greedily: the
  * candidates are prefixes of the {@link Sensitivity} ranking (the most sensitive node first), and the length is
@@ -90,12 +92,9 @@ public final class Int16Search {
         }
     }
 
-    /**
-     * Whether a drop is within the budget. Drops are differences of count ratios, so an exact boundary comes out
-     * a hair above it (64% - 63% of 300 images is 1.0000000000000009 points): a tolerance far below one image.
-     */
+    /** Whether a drop is within the budget, with {@code compare}'s tolerance for count ratios. */
     static boolean within(double drop, double maxDrop) {
-        return drop <= maxDrop + 1e-9;
+        return drop <= maxDrop + Verdict.TOLERANCE;
     }
 
     private static double measure(int k, List<String> ranking, Probe probe, Map<Integer, Double> drops,
