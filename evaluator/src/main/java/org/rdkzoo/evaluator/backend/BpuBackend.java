@@ -196,10 +196,7 @@ public final class BpuBackend implements InferenceBackend {
     @Override
     public float[][] infer(Batch batch) throws BackendException {
         checkOpen();
-        if (batch.form() != description.inputForm()) {
-            throw new IllegalArgumentException("the model takes " + description.inputForm() + " input, the batch is "
-                    + batch.form());
-        }
+        description.requireForm(batch);
         if (batch.height() != input.height() || batch.width() != input.width()) {
             throw new IllegalArgumentException("the model's input is " + input.width() + "x" + input.height()
                     + ", the images are " + batch.width() + "x" + batch.height()

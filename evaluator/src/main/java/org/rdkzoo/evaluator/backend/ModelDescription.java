@@ -37,4 +37,11 @@ public record ModelDescription(String inputName, List<Long> inputShape, InputFor
     public boolean dynamicBatch() {
         return batch < 0;
     }
+
+    /** Refuses a batch prepared for another input form than this model's. */
+    void requireForm(Batch input) {
+        if (input.form() != inputForm) {
+            throw new IllegalArgumentException("the model takes " + inputForm + " input, the batch is " + input.form());
+        }
+    }
 }

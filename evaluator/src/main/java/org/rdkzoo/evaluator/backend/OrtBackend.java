@@ -184,10 +184,7 @@ public final class OrtBackend implements InferenceBackend {
     @Override
     public float[][] infer(Batch batch) throws BackendException {
         checkOpen();
-        if (batch.form() != description.inputForm()) {
-            throw new IllegalArgumentException("the model takes " + description.inputForm() + " input, the batch is "
-                    + batch.form());
-        }
+        description.requireForm(batch);
         int n = batch.size();
         int rows = description.dynamicBatch() ? n : description.batch();
         if (n > rows) {

@@ -52,14 +52,7 @@ public final class Tensors {
                     case DOUBLE -> (float) b.getDouble();
                     case FLOAT16 -> halfToFloat(b.getShort());
                     case BFLOAT16 -> Float.intBitsToFloat((b.getShort() & 0xffff) << 16);
-                    case INT8 -> b.get();
-                    case UINT8, BOOL -> b.get() & 0xff;
-                    case INT16 -> b.getShort();
-                    case UINT16 -> b.getShort() & 0xffff;
-                    case INT32 -> b.getInt();
-                    case UINT32 -> b.getInt() & 0xffffffffL;
-                    case INT64, UINT64 -> b.getLong();
-                    default -> throw unsupported(t, type);
+                    default -> rawInteger(b, type, t);
                 };
             }
             return out;
@@ -85,16 +78,7 @@ public final class Tensors {
         if (!t.getRawData().isEmpty()) {
             ByteBuffer b = raw(t, type, n);
             for (int i = 0; i < n; i++) {
-                out[i] = switch (type) {
-                    case INT8 -> b.get();
-                    case UINT8, BOOL -> b.get() & 0xff;
-                    case INT16 -> b.getShort();
-                    case UINT16 -> b.getShort() & 0xffff;
-                    case INT32 -> b.getInt();
-                    case UINT32 -> b.getInt() & 0xffffffffL;
-                    case INT64, UINT64 -> b.getLong();
-                    default -> throw unsupported(t, type);
-                };
+                out[i] = rawInteger(b, type, t);
             }
             return out;
         }
@@ -238,6 +222,20 @@ public final class Tensors {
         for (int i = 0; i < n; i++) {
             out[i] = at.get(i);
         }
+    }
+
+    /** The next element of an integer tensor's raw (little-endian) data, widened to long. */
+    private static long rawInteger(ByteBuffer b, DataType type, TensorProto t) {
+        return switch (type) {
+            case INT8 -> b.get();
+            case UINT8, BOOL -> b.get() & 0xff;
+            case INT16 -> b.getShort();
+            case UINT16 -> b.getShort() & 0xffff;
+            case INT32 -> b.getInt();
+            case UINT32 -> b.getInt() & 0xffffffffL;
+            case INT64, UINT64 -> b.getLong();
+            default -> throw unsupported(t, type);
+        };
     }
 
     private static long dataAt(TensorProto t, int available, int i, LongAt at) {
