@@ -21,6 +21,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.SocketFactory;
+
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -65,7 +67,11 @@ public final class HttpDownloader {
     public HttpDownloader(OkHttpClient client, RetryPolicy policy, Clock clock, Sleeper sleeper, Random random) {
         this.stallTimeout = Duration.ofMillis(client.readTimeoutMillis());
         // Same connection pool and dispatcher; the timeout moves to the StallWatch.
-        this.client = client.newBuilder().readTimeout(Duration.ZERO).build();
+        OkHttpClient.Builder b = client.newBuilder().readTimeout(Duration.ZERO);
+        if (client.socketFactory() == SocketFactory.getDefault()) {
+            b.socketFactory(new ReadAheadSockets()); // a caller's own factory is left as it is
+        }
+        this.client = b.build();
         this.policy = policy;
         this.clock = clock;
         this.sleeper = sleeper;
