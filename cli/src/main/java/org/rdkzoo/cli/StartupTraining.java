@@ -1,5 +1,6 @@
 package org.rdkzoo.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -17,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -69,6 +72,17 @@ public final class StartupTraining {
             Path config = work.resolve("config.yaml");
             Files.writeString(config, CONFIG);
             String cache = work.resolve("cache").toString();
+            Path images = Files.createDirectories(work.resolve("images"));
+            for (int i = 0; i < 4; i++) {
+                // Sizes that take the resize's general path, both orientations.
+                BufferedImage image = new BufferedImage(300 + 97 * i, 400 - 61 * i, BufferedImage.TYPE_3BYTE_BGR);
+                for (int y = 0; y < image.getHeight(); y++) {
+                    for (int x = 0; x < image.getWidth(); x++) {
+                        image.setRGB(x, y, (x * 7 + y * 3 + i * 50) * 0x010203);
+                    }
+                }
+                ImageIO.write(image, "jpg", images.resolve("n0144" + i + "_" + i + ".JPEG").toFile());
+            }
 
             // The second pull finds the file cached; "efficientnet_b33" takes the did-you-mean path (exit 2).
             List<List<String>> commands = List.of(
@@ -80,6 +94,8 @@ public final class StartupTraining {
                     List.of("verify", "--catalog", catalog.toString(), "--dir", cache),
                     List.of("mapper", "validate", "--no-files", config.toString()),
                     List.of("experiments", "list"),
+                    List.of("mapper", "calib", "--images", images.toString(), "--out", work.resolve("calib").toString(),
+                            "--count", "4", "--jobs", "2"),
                     List.of("eval", "--help"), List.of("sim", "--help"), List.of("compare", "--help"),
                     List.of("report", "--help"), List.of("mapper", "calib", "--help"),
                     List.of("mapper", "build", "--help"), List.of("bench", "--help"));
