@@ -1,0 +1,86 @@
+package org.rdkzoo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The class-data-sharing archive the build writes beside the jar ({@code StartupTraining}, run by failsafe after
+ * {@code package}): the JVM maps it, and hot code still gets compiled under it. One archive from a training run with
+ * the JIT on left calib's resize loop interpreted in every run that mapped it (the training now runs with -Xint).
+ */
+class StartupArchiveIT {
+    private static Path jar;
+    private static Path archive;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void findArchive() {
+        String property = System.getProperty("rdkzoo.jar");
+        assertNotNull(property, "failsafe passes -Drdkzoo.jar");
+        jar = Path.of(property);
+        archive = jar.resolveSibling("rdkzoo.jsa");
+        assertTrue(Files.isRegularFile(archive), archive + " was not built (exec-maven-plugin, startup-archive)");
+    }
+
+    @Test
+    void theJvmMapsTheArchive() throws Exception {
+        // -Xshare:on makes a mismatched or unreadable archive fatal instead of silently ignored.
+        Run r = java(List.of("-Xshare:on"), "--version");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("rdkzoo "), r.output());
+    }
+
+    @Test
+    void hotLoopsOfArchivedClassesAreStillCompiled() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        for (int i = 0; i < 24; i++) {
+            BufferedImage image = new BufferedImage(320 + i, 300, BufferedImage.TYPE_3BYTE_BGR);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, (x * 5 + y * 3 + i) * 0x010101);
+                }
+            }
+            ImageIO.write(image, "jpg", images.resolve("img_" + i + ".jpg").toFile());
+        }
+        Run r = java(List.of("-XX:+PrintCompilation"), "mapper", "calib", "--images", images.toString(), "--out",
+                dir.resolve("calib").toString(), "--count", "24", "--jobs", "1");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("org.rdkzoo.evaluator.image.LinearResize::horizontal"),
+                "the resize loop was never compiled:\n" + r.output().lines().filter(l -> l.contains("rdkzoo"))
+                        .limit(40).reduce("", (a, b) -> a + b + "\n"));
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private Run java(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-XX:SurvivorRatio=3"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("RDKZOO_HOME", dir.resolve("home").toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "java -jar did not finish");
+        return new Run(p.exitValue(), output);
+    }
+}
