@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.rdkzoo.evaluator.image.BgrImage;
@@ -45,6 +46,8 @@ public final class CalibrationWriter {
      * images made the JIT compile Jackson's serialiser (~0.5 s of compiler CPU on the 2-core bench).
      */
     static final long CHECKPOINT_INTERVAL_NANOS = 2_000_000_000L;
+    /** How long a stopping run waits for a worker in the middle of an image (one image takes milliseconds). */
+    private static final long WORKER_STOP_SECONDS = 10;
 
     /** Progress of a run. {@link #imageDone} and {@link #unreadable} are called from worker threads. */
     public interface Listener {
@@ -202,12 +205,30 @@ public final class CalibrationWriter {
                 throw e;
             } finally {
                 pool.shutdownNow();
+                awaitWorkers(pool);
             }
             if (accepted.size() < request.count()) {
                 folder.writeManifest(manifest(false, null));
                 throw new CalibrationInputException("only " + accepted.size() + " of the " + order.size()
                         + " image files in " + request.images() + " could be read, --count is " + request.count()
                         + "; unreadable: " + describe(rejected));
+            }
+        }
+
+        /**
+         * Waits for the workers to stop (an interrupted one deletes its temporary file), so that no file is still
+         * being written in the folder once the run returns or throws; waits even when this thread is interrupted.
+         */
+        private static void awaitWorkers(ExecutorService pool) {
+            boolean interrupted = Thread.interrupted();
+            try {
+                pool.awaitTermination(WORKER_STOP_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
