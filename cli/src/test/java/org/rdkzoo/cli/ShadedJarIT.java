@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
@@ -38,10 +33,7 @@ class ShadedJarIT {
 
     @BeforeAll
     static void findJar() {
-        String property = System.getProperty("rdkzoo.jar");
-        assertNotNull(property, "failsafe passes -Drdkzoo.jar");
-        jar = Path.of(property);
-        assertTrue(Files.isRegularFile(jar), jar + " was not built");
+        jar = ShippedJar.path();
     }
 
     /** The ELF machine of a jar entry ({@code e_machine}, little-endian), or -1 when it is not an ELF. */
@@ -75,27 +67,14 @@ class ShadedJarIT {
     @Test
     void theJarRunsAModelThroughTheJnaItBundles() throws Exception {
         Path bin = StandInModel.classifier("m", 8, 8, 10).writeTo(dir.resolve("m.bin"));
-        Run r = java("bench", "--model", bin.toString(), "--libdnn", LibdnnStandIn.library().toString(), "--frames",
+        ShippedJar.Run r = java("bench", "--model", bin.toString(), "--libdnn", LibdnnStandIn.library().toString(), "--frames",
                 "4", "--threads", "1", "--warmup", "0", "--format", "json");
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("\"format\" : \"rdkzoo.bench/1\""), r.output());
         assertTrue(r.output().contains("not the BPU"), "the stand-in is announced: " + r.output());
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private Run java(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("RDKZOO_HOME", dir.resolve("home").toString());
-        env.remove("RDKZOO_LIBDNN");
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "java -jar did not finish");
-        return new Run(p.exitValue(), output);
+    private ShippedJar.Run java(String... args) throws Exception {
+        return ShippedJar.run(List.of(), dir.resolve("home"), args);
     }
 }

@@ -1,16 +1,13 @@
 package org.rdkzoo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the JIT on left calib's resize loop interpreted in every run that mapped it (the training now runs with -Xint).
  */
 class StartupArchiveIT {
-    private static Path jar;
     private static Path archive;
 
     @TempDir
@@ -32,17 +28,14 @@ class StartupArchiveIT {
 
     @BeforeAll
     static void findArchive() {
-        String property = System.getProperty("rdkzoo.jar");
-        assertNotNull(property, "failsafe passes -Drdkzoo.jar");
-        jar = Path.of(property);
-        archive = jar.resolveSibling("rdkzoo.jsa");
+        archive = ShippedJar.path().resolveSibling("rdkzoo.jsa");
         assertTrue(Files.isRegularFile(archive), archive + " was not built (exec-maven-plugin, startup-archive)");
     }
 
     @Test
     void theJvmMapsTheArchive() throws Exception {
         // -Xshare:on makes a mismatched or unreadable archive fatal instead of silently ignored.
-        Run r = java(List.of("-Xshare:on"), "--version");
+        ShippedJar.Run r = java(List.of("-Xshare:on"), "--version");
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().startsWith("rdkzoo "), r.output());
     }
@@ -59,7 +52,7 @@ class StartupArchiveIT {
             }
             ImageIO.write(image, "jpg", images.resolve("img_" + i + ".jpg").toFile());
         }
-        Run r = java(List.of("-XX:+PrintCompilation"), "mapper", "calib", "--images", images.toString(), "--out",
+        ShippedJar.Run r = java(List.of("-XX:+PrintCompilation"), "mapper", "calib", "--images", images.toString(), "--out",
                 dir.resolve("calib").toString(), "--count", "24", "--jobs", "1");
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("org.rdkzoo.evaluator.image.LinearResize::horizontal"),
@@ -67,20 +60,10 @@ class StartupArchiveIT {
                         .limit(40).reduce("", (a, b) -> a + b + "\n"));
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private Run java(List<String> jvmOptions, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC", "-XX:SurvivorRatio=3"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("RDKZOO_HOME", dir.resolve("home").toString());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "java -jar did not finish");
-        return new Run(p.exitValue(), output);
+    private ShippedJar.Run java(List<String> jvmOptions, String... args) throws Exception {
+        List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+UseSerialGC",
+                "-XX:SurvivorRatio=3"));
+        options.addAll(jvmOptions);
+        return ShippedJar.run(options, dir.resolve("home"), args);
     }
 }
