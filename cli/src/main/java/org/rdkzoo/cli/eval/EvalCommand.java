@@ -117,14 +117,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     PreprocessOptions preprocessing;
 
-    @Option(names = "--ort-threads", paramLabel = "T",
-            description = "ONNX Runtime threads per operator (default: ONNX Runtime's choice, one per core).")
-    int ortThreads;
-
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "The results file; its checkpoint is FILE.partial (default: a file under "
-                    + "$RDKZOO_HOME/results named by model, dataset and settings).")
-    Path out;
+    @Mixin
+    RunOutputOptions run;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Summary on stdout: text (default) or json.")
     OutputFormat format = OutputFormat.TEXT;
@@ -151,7 +145,7 @@ public final class EvalCommand implements Callable<Integer> {
             } catch (InvalidInputException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
             }
-            Path results = out != null ? out : context.home().resolve("results").resolve(evaluator.defaultResultsName());
+            Path results = run.resultsFile(context, evaluator);
             if (!quiet) {
                 context.info("evaluating " + evaluator.images().size() + " images of " + evaluator.dataset().id() + " ("
                         + evaluator.dataset().layout().id() + ") with " + located.file().getFileName()
@@ -176,7 +170,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** Options of the other backend do nothing; say so rather than let a user believe they applied. */
     private void warnIgnored(boolean bin) {
-        if (bin && ortThreads != 0) {
+        if (bin && run.ortThreads != 0) {
             context.warn("--ort-threads applies to ONNX models; a .bin runs on the BPU (see --bpu-threads)");
         }
         if (!bin && bpuThreads != null) {
@@ -190,7 +184,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     private InferenceBackend openOrt(Path file) {
         try {
-            return OrtBackend.open(file, new OrtBackend.Options(ortThreads));
+            return OrtBackend.open(file, new OrtBackend.Options(run.ortThreads));
         } catch (BackendException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -150,14 +150,8 @@ public final class SimCommand implements Callable<Integer> {
     @Mixin
     PreprocessOptions preprocessing;
 
-    @Option(names = "--ort-threads", paramLabel = "T",
-            description = "ONNX Runtime threads per operator (default: ONNX Runtime's choice, one per core).")
-    int ortThreads;
-
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "The results file; its checkpoint is FILE.partial (default: a file under "
-                    + "$RDKZOO_HOME/results named by model, dataset and settings).")
-    Path out;
+    @Mixin
+    RunOutputOptions run;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Write the per-layer report (and search, sensitivity) as JSON; 'experiments diff' reads it.")
@@ -318,7 +312,7 @@ public final class SimCommand implements Callable<Integer> {
         Path resultsFile;
         try (SimBackend backend = SimBackend.open(simulated, file, ortOptions, extra)) {
             Evaluator evaluator = prepare(request, backend);
-            resultsFile = out != null ? out : context.home().resolve("results").resolve(evaluator.defaultResultsName());
+            resultsFile = run.resultsFile(context, evaluator);
             if (!quiet) {
                 context.info("evaluating " + evaluator.images().size() + " images of " + evaluator.dataset().id()
                         + " with the simulated model; results: " + resultsFile);
@@ -437,7 +431,7 @@ public final class SimCommand implements Callable<Integer> {
 
     private OrtBackend.Options ortOptions() {
         try {
-            return new OrtBackend.Options(ortThreads);
+            return new OrtBackend.Options(run.ortThreads);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--ort-threads: " + e.getMessage(), e);
         }
