@@ -16,8 +16,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
-
 /**
  * JPEG to BGR as {@code cv2.imread} does it with libjpeg-turbo.
  *
@@ -91,7 +89,7 @@ final class JpegDecoder {
     private static BgrImage readBgr(Readers readers, byte[] bytes, String name) throws UnreadableImageException {
         ImageReader reader = readers.jdk;
         try {
-            reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
+            reader.setInput(new ByteArrayImageStream(bytes), true, true);
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
             byte[] bgr = new byte[Math.multiplyExact(Math.multiplyExact(w, h), 3)];
@@ -112,7 +110,7 @@ final class JpegDecoder {
     private static Raster readRaw(Readers readers, byte[] bytes, String name) throws UnreadableImageException {
         ImageReader reader = readers.raw;
         try {
-            reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
+            reader.setInput(new ByteArrayImageStream(bytes), true, true);
             return reader.readRaster(0, null);
         } catch (IOException | RuntimeException e) {
             throw corrupt(name, e);

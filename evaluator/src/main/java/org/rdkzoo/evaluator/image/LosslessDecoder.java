@@ -13,8 +13,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
-
 /**
  * PNG and BMP to BGR as {@code cv2.imread} does: the samples as stored (no gamma, no colour profile),
  * palettes expanded, alpha dropped, grey replicated, 16-bit samples cut to their high byte (libpng's
@@ -33,7 +31,7 @@ final class LosslessDecoder {
         BufferedImage image;
         ImageReader reader = READERS.get().computeIfAbsent(format, LosslessDecoder::newReader);
         try {
-            reader.setInput(new ByteArrayImageInputStream(bytes), true, true);
+            reader.setInput(new ByteArrayImageStream(bytes), true, true);
             image = reader.read(0);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
