@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rdkzoo.cli.CliRunner;
 import org.rdkzoo.cli.ExitCodes;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
+import org.rdkzoo.evaluator.results.EvaluationResults;
 import org.rdkzoo.evaluator.results.ResultsFiles;
 import org.rdkzoo.evaluator.testing.SyntheticSet;
 import org.rdkzoo.evaluator.testing.TinyOnnx;
@@ -121,6 +126,28 @@ class EvalCommandTest {
                 labels.toString());
         assertEquals(ExitCodes.USAGE, r.exitCode());
         assertTrue(r.err().contains("pass --ground-truth FILE"), r.err());
+    }
+
+    @Test
+    void theLastProgressLineCarriesTheFinalTop1() throws IOException {
+        // Real images, in batches of one: a progress call per image, most of them within the refresh interval
+        // of the top-1 text.
+        Path photos = dir.resolve("photos");
+        for (int i = 0; i < 12; i++) {
+            BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR);
+            image.setRGB(i % 8, i / 8, 0xFFFFFF);
+            Path file = Files.createDirectories(photos.resolve(SyntheticSet.wnid(i % 4))).resolve("img" + i + ".png");
+            ImageIO.write(image, "png", file.toFile());
+        }
+        Path model = TinyOnnx.write(dir.resolve("m.onnx"), Spec.floatLogits(4, 4));
+        Path out = dir.resolve("r.json");
+        CliRunner.Result r = cli.run("eval", "--model", model.toString(), "--data", photos.toString(), "--labels",
+                labels.toString(), "--batch", "1", "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        EvaluationResults.Metrics m = ResultsFiles.read(out).metrics();
+        assertEquals(12, m.images(), r.err());
+        String last = r.err().lines().filter(l -> l.contains("done in")).reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.contains(String.format(Locale.ROOT, "top-1 %.1f%%", 100.0 * m.top1() / m.images())), last);
     }
 
     @Test
