@@ -76,6 +76,9 @@ public final class Pipeline {
         static final Slot END = new Slot(null, null, true);
     }
 
+    /** How long a stopping run waits for its threads: one image's decode, with a wide margin. */
+    private static final long STOP_WAIT_SECONDS = 10;
+
     private final InputPreparer preparer;
     private final InferenceBackend backend;
     private final Postprocessor postprocessor;
@@ -144,6 +147,27 @@ public final class Pipeline {
             stop.set(true);
             reader.interrupt();
             pool.shutdownNow();
+            awaitStopped(pool, reader);
+        }
+    }
+
+    /**
+     * Waits until the reader and the decoding threads have stopped, so that nothing of this run still reads or
+     * decodes once it returns (a native JPEG decode does not notice an interrupt); waits even when this thread is
+     * interrupted, and keeps the interrupt.
+     */
+    private static void awaitStopped(ExecutorService pool, Thread reader) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        try {
+            pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -167,6 +167,33 @@ class EvaluatorTest {
     }
 
     @Test
+    void anInterruptedRunReturnsOnlyOnceNoImageIsStillBeingDecoded() throws Exception {
+        // A decode that ignores interrupts, as a native JPEG decode does.
+        AtomicInteger decoding = new AtomicInteger();
+        InputPreparer pattern = set.preparer();
+        InputPreparer slow = image -> {
+            decoding.incrementAndGet();
+            try {
+                long until = System.nanoTime() + 150_000_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                return pattern.prepare(image);
+            } finally {
+                decoding.decrementAndGet();
+            }
+        };
+        try (OrtBackend ort = OrtBackend.open(model, OrtBackend.Options.defaults())) {
+            CancellingBackend backend = new CancellingBackend(ort, 1);
+            Evaluator evaluator = Evaluator.prepare(request().build(), backend, Clock.systemUTC()).withPreparer(slow);
+            backend.evaluator = evaluator;
+            assertThrows(EvaluationInterruptedException.class,
+                    () -> evaluator.run(dir.resolve("r.json"), EvaluationListener.NONE));
+            assertEquals(0, decoding.get(), "images still being decoded after the run returned");
+        }
+    }
+
+    @Test
     void aCheckpointOfAnotherSubsetIsRefusedAndRestartDiscardsIt() throws Exception {
         EvaluationRequest six = request().limit(6).build();
         try (OrtBackend ort = OrtBackend.open(model, OrtBackend.Options.defaults())) {
