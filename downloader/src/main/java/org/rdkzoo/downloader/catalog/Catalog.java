@@ -1,5 +1,6 @@
 package org.rdkzoo.downloader.catalog;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -66,13 +67,29 @@ public final class Catalog {
         return new Catalog(entries);
     }
 
-    private static CatalogFile readEmbedded() {
-        InputStream in = Catalog.class.getResourceAsStream(EMBEDDED_RESOURCE);
-        if (in == null) {
+    /** The embedded catalog: from its build-time snapshot when that matches the YAML, else from the YAML. */
+    static CatalogFile readEmbedded() {
+        byte[] yaml = resource(EMBEDDED_RESOURCE);
+        if (yaml == null) {
             throw new IllegalStateException("the embedded catalog " + EMBEDDED_RESOURCE + " is missing from the jar");
         }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        byte[] snapshot = resource(CatalogSnapshot.RESOURCE);
+        CatalogFile file = snapshot == null ? null : CatalogSnapshot.readIfCurrent(snapshot, yaml);
+        return file != null ? file : parseEmbedded(yaml);
+    }
+
+    /** The embedded catalog's YAML, parsed. */
+    static CatalogFile parseEmbedded(byte[] yaml) {
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(yaml), StandardCharsets.UTF_8)) {
             return CatalogReader.read("embedded catalog " + EMBEDDED_RESOURCE, reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Catalog.class.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
