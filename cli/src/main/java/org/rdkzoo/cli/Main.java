@@ -34,15 +34,17 @@ public final class Main {
 
     /**
      * The configured picocli command line for {@code args}: commands are built with the context injected. When
-     * the first word names a subcommand, only that one is built (help, completion, suggestions for a mistyped
-     * name and the bare root need them all).
+     * the first word names a subcommand, only that one is built, and for {@code --version} alone none (help,
+     * completion, suggestions for a mistyped name and the bare root need them all).
      */
     public static CommandLine commandLine(CliContext context, String... args) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cl = new CommandLine(new RdkzooCommand(context), factory);
         Class<?> named = named(args);
+        // --version alone needs no subcommand: building all of them is most of its 0.5 s.
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         for (Class<?> sub : RdkzooCommand.SUBCOMMANDS) {
-            if (named == null || sub == named) {
+            if (!versionOnly && (named == null || sub == named)) {
                 cl.addSubcommand(new CommandLine(sub, factory));
             }
         }

@@ -31,6 +31,17 @@ class MainTest {
     }
 
     @Test
+    void onlyWhatTheCommandLineNeedsIsBuilt() {
+        CliContext context = CliContext.system();
+        assertTrue(Main.commandLine(context, "--version").getSubcommands().isEmpty());
+        assertEquals(java.util.Set.of("models"), Main.commandLine(context, "models", "--format", "json")
+                .getSubcommands().keySet());
+        assertEquals(RdkzooCommand.SUBCOMMANDS.size(), Main.commandLine(context, "--help").getSubcommands().size());
+        assertEquals(RdkzooCommand.SUBCOMMANDS.size(), Main.commandLine(context, "--version", "--verbose")
+                .getSubcommands().size());
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorOnStderrWithAHint() {
         CliRunner.Result r = new CliRunner(home).run("--no-such-option");
         assertEquals(ExitCodes.USAGE, r.exitCode());
