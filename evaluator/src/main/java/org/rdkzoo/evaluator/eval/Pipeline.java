@@ -1,6 +1,7 @@
 package org.rdkzoo.evaluator.eval;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.rdkzoo.evaluator.backend.Batch;
 import org.rdkzoo.evaluator.backend.InferenceBackend;
 import org.rdkzoo.evaluator.backend.ModelInput;
 import org.rdkzoo.evaluator.backend.PartialBatchException;
+import org.rdkzoo.evaluator.concurrent.Workers;
 import org.rdkzoo.evaluator.dataset.Dataset;
 import org.rdkzoo.evaluator.dataset.EncodedImage;
 import org.rdkzoo.evaluator.dataset.ImageEntry;
@@ -77,7 +79,7 @@ public final class Pipeline {
     }
 
     /** How long a stopping run waits for its threads: one image's decode, with a wide margin. */
-    private static final long STOP_WAIT_SECONDS = 10;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final InputPreparer preparer;
     private final InferenceBackend backend;
@@ -147,27 +149,7 @@ public final class Pipeline {
             stop.set(true);
             reader.interrupt();
             pool.shutdownNow();
-            awaitStopped(pool, reader);
-        }
-    }
-
-    /**
-     * Waits until the reader and the decoding threads have stopped, so that nothing of this run still reads or
-     * decodes once it returns (a native JPEG decode does not notice an interrupt); waits even when this thread is
-     * interrupted, and keeps the interrupt.
-     */
-    private static void awaitStopped(ExecutorService pool, Thread reader) {
-        boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
-        try {
-            pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Workers.awaitStopped(pool, STOP_WAIT, reader);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,9 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.rdkzoo.evaluator.concurrent.Workers;
 import org.rdkzoo.evaluator.image.BgrImage;
 import org.rdkzoo.evaluator.image.ImageDecoder;
 import org.rdkzoo.evaluator.image.PreprocessSpec;
@@ -47,7 +48,7 @@ public final class CalibrationWriter {
      */
     static final long CHECKPOINT_INTERVAL_NANOS = 2_000_000_000L;
     /** How long a stopping run waits for a worker in the middle of an image (one image takes milliseconds). */
-    private static final long WORKER_STOP_SECONDS = 10;
+    private static final Duration WORKER_STOP = Duration.ofSeconds(10);
 
     /** Progress of a run. {@link #imageDone} and {@link #unreadable} are called from worker threads. */
     public interface Listener {
@@ -205,30 +206,14 @@ public final class CalibrationWriter {
                 throw e;
             } finally {
                 pool.shutdownNow();
-                awaitWorkers(pool);
+                // An interrupted worker deletes its temporary file: none is still being written once this returns.
+                Workers.awaitStopped(pool, WORKER_STOP);
             }
             if (accepted.size() < request.count()) {
                 folder.writeManifest(manifest(false, null));
                 throw new CalibrationInputException("only " + accepted.size() + " of the " + order.size()
                         + " image files in " + request.images() + " could be read, --count is " + request.count()
                         + "; unreadable: " + describe(rejected));
-            }
-        }
-
-        /**
-         * Waits for the workers to stop (an interrupted one deletes its temporary file), so that no file is still
-         * being written in the folder once the run returns or throws; waits even when this thread is interrupted.
-         */
-        private static void awaitWorkers(ExecutorService pool) {
-            boolean interrupted = Thread.interrupted();
-            try {
-                pool.awaitTermination(WORKER_STOP_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
             }
         }
 
