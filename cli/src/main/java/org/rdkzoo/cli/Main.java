@@ -4,7 +4,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+
+import org.rdkzoo.cli.compare.ResultsCommand;
+import org.rdkzoo.cli.experiments.ExperimentsCommand;
+import org.rdkzoo.cli.mapper.MapperCommand;
 
 import org.rdkzoo.runtime.LibdnnUnavailableException;
 
@@ -33,20 +39,18 @@ public final class Main {
     }
 
     /**
-     * The configured picocli command line for {@code args}: commands are built with the context injected. When
-     * the first word names a subcommand, only that one is built, and for {@code --version} alone none (help,
-     * completion, suggestions for a mistyped name and the bare root need them all).
+     * The configured picocli command line for {@code args}: commands are built with the context injected. Where
+     * the next word names a subcommand of a group ({@code rdkzoo}, {@code mapper}, ...), only that one is built,
+     * and for {@code --version} alone none (help, completion, suggestions for a mistyped name and a bare group
+     * need them all).
      */
     public static CommandLine commandLine(CliContext context, String... args) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cl = new CommandLine(new RdkzooCommand(context), factory);
-        Class<?> named = named(args);
         // --version alone needs no subcommand: building all of them is most of its 0.5 s.
         boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-        for (Class<?> sub : RdkzooCommand.SUBCOMMANDS) {
-            if (!versionOnly && (named == null || sub == named)) {
-                cl.addSubcommand(new CommandLine(sub, factory));
-            }
+        if (!versionOnly) {
+            addSubcommands(cl, RdkzooCommand.SUBCOMMANDS, List.of(args), factory);
         }
         cl.setOut(context.out());
         cl.setErr(context.err());
@@ -69,21 +73,49 @@ public final class Main {
         return cl;
     }
 
-    /** The subcommand the first word names, when building it alone is enough; else {@code null}. */
-    private static Class<?> named(String[] args) {
-        String first = null;
-        for (String a : args) {
-            if (!a.equals("--verbose")) {
-                first = a;
-                break;
+    /**
+     * Adds a group's subcommands to it: the one {@code words} name next, when building it alone is enough,
+     * else all of them. The groups' lists are not in their {@code @Command} annotations because picocli
+     * builds every annotated subcommand, options and all, whatever the command line asks for.
+     */
+    private static void addSubcommands(CommandLine group, List<Class<?>> subcommands, List<String> words,
+            ContextFactory factory) {
+        int at = firstWord(words);
+        Class<?> named = at < 0 ? null : named(subcommands, words.get(at));
+        for (Class<?> sub : subcommands) {
+            if (named == null || sub == named) {
+                CommandLine child = new CommandLine(sub, factory);
+                List<Class<?>> grandchildren = GROUPS.get(sub);
+                if (grandchildren != null) {
+                    addSubcommands(child, grandchildren, sub == named ? words.subList(at + 1, words.size())
+                            : List.of(), factory);
+                }
+                group.addSubcommand(child);
             }
         }
-        if (first == null || first.startsWith("-")) {
-            return null;
+    }
+
+    /** The command groups below the root, with their subcommands. */
+    private static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(
+            MapperCommand.class, MapperCommand.SUBCOMMANDS,
+            ExperimentsCommand.class, ExperimentsCommand.SUBCOMMANDS,
+            ResultsCommand.class, ResultsCommand.SUBCOMMANDS);
+
+    /** The index of the first word that is not {@code --verbose}, or -1 when there is none or it is an option. */
+    private static int firstWord(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!words.get(i).equals("--verbose")) {
+                return words.get(i).startsWith("-") ? -1 : i;
+            }
         }
-        for (Class<?> sub : RdkzooCommand.SUBCOMMANDS) {
+        return -1;
+    }
+
+    /** The subcommand {@code word} names, when building it alone is enough; else {@code null}. */
+    private static Class<?> named(List<Class<?>> subcommands, String word) {
+        for (Class<?> sub : subcommands) {
             Command c = sub.getAnnotation(Command.class);
-            if (c != null && c.name().equals(first)) {
+            if (c != null && c.name().equals(word)) {
                 return c.name().equals("help") || c.name().equals("generate-completion") ? null : sub;
             }
         }

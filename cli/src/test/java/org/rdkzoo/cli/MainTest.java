@@ -94,6 +94,32 @@ class MainTest {
     }
 
     @Test
+    void withinAGroupOnlyTheNamedSubcommandIsBuiltAndItsHelpBuildsThemAll() {
+        CliContext ctx = new CliContext(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), java.util.Map.of(), java.time.Clock.systemUTC(), false);
+        int mapperAll = org.rdkzoo.cli.mapper.MapperCommand.SUBCOMMANDS.size();
+        assertEquals(java.util.Set.of("calib"), Main.commandLine(ctx, "--verbose", "mapper", "calib", "--images", "x")
+                .getSubcommands().get("mapper").getSubcommands().keySet());
+        assertEquals(java.util.Set.of("show"), Main.commandLine(ctx, "experiments", "show", "x")
+                .getSubcommands().get("experiments").getSubcommands().keySet());
+        assertEquals(mapperAll, Main.commandLine(ctx, "mapper", "--help").getSubcommands().get("mapper")
+                .getSubcommands().size());
+        assertEquals(mapperAll, Main.commandLine(ctx, "mapper").getSubcommands().get("mapper").getSubcommands().size());
+        assertEquals(mapperAll, Main.commandLine(ctx, "mapper", "calbi").getSubcommands().get("mapper")
+                .getSubcommands().size(), "a typo gets suggestions");
+        assertEquals(mapperAll, Main.commandLine(ctx, "help", "mapper").getSubcommands().get("mapper")
+                .getSubcommands().size());
+        assertEquals(mapperAll, Main.commandLine(ctx).getSubcommands().get("mapper").getSubcommands().size());
+    }
+
+    @Test
+    void aMistypedSubcommandOfAGroupGetsASuggestion() {
+        CliRunner.Result r = new CliRunner(home).run("mapper", "calbi");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("calib"), r.err());
+    }
+
+    @Test
     void verboseBeforeOrAfterASubcommandShowsTheStackTrace() {
         CliRunner.Result before = new CliRunner(home).run("--verbose", "info", "no_such_model");
         CliRunner.Result after = new CliRunner(home).run("info", "no_such_model", "--verbose");

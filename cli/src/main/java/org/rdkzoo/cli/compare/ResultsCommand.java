@@ -1,5 +1,6 @@
 package org.rdkzoo.cli.compare;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.rdkzoo.cli.CliContext;
@@ -13,11 +14,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "results",
         mixinStandardHelpOptions = true,
-        header = "Operations on results files (merge the shards of a --shard I/N run).",
-        subcommands = {
-            ResultsMergeCommand.class,
-        })
+        header = "Operations on results files (merge the shards of a --shard I/N run).")
 public final class ResultsCommand implements Callable<Integer> {
+    /** Registered by {@code Main}, which builds only the ones a command line needs. */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(ResultsMergeCommand.class);
+
     private final CliContext context;
 
     @Spec

@@ -41,13 +41,14 @@ import picocli.CommandLine.Parameters;
                     + "record left 'running' by a process that died (kill -9, a crash) shows as 'abandoned' when that "
                     + "process is gone from this machine; the file is rewritten only by a build or sweep that runs the "
                     + "same config again.",
-        },
-        subcommands = {
-            ExperimentsCommand.ListCommand.class,
-            ExperimentsCommand.ShowCommand.class,
-            ExperimentsCommand.DiffCommand.class,
         })
 public final class ExperimentsCommand implements Callable<Integer> {
+    /** In help order; registered by {@code Main}, which builds only the ones a command line needs. */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(
+            ExperimentsCommand.ListCommand.class,
+            ExperimentsCommand.ShowCommand.class,
+            ExperimentsCommand.DiffCommand.class);
+
     private final CliContext context;
 
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package org.rdkzoo.cli.mapper;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.rdkzoo.cli.CliContext;
@@ -13,16 +14,17 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "mapper",
         mixinStandardHelpOptions = true,
-        header = "hb_mapper configs, calibration data and toolchain runs.",
-        subcommands = {
+        header = "hb_mapper configs, calibration data and toolchain runs.")
+public final class MapperCommand implements Callable<Integer> {
+    /** In help order; registered by {@code Main}, which builds only the ones a command line needs. */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(
             InitCommand.class,
             ValidateCommand.class,
             CalibCommand.class,
             MapperCheckCommand.class,
             MapperBuildCommand.class,
-            MapperSweepCommand.class,
-        })
-public final class MapperCommand implements Callable<Integer> {
+            MapperSweepCommand.class);
+
     private final CliContext context;
 
     @Spec
