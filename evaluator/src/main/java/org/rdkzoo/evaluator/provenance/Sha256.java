@@ -2,6 +2,7 @@ package org.rdkzoo.evaluator.provenance;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,13 @@ public final class Sha256 {
 
     public static String of(byte[] bytes) {
         return hex(digest().digest(bytes));
+    }
+
+    /** The remaining bytes of {@code bytes}; its position is left where it was. */
+    public static String of(ByteBuffer bytes) {
+        MessageDigest md = digest();
+        md.update(bytes.duplicate());
+        return hex(md.digest());
     }
 
     public static String hex(byte[] digest) {

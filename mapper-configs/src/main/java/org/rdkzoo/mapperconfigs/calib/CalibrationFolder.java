@@ -1,7 +1,8 @@
 package org.rdkzoo.mapperconfigs.calib;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,22 +81,31 @@ final class CalibrationFolder {
         return sha256(Files.readAllBytes(file)).equals(entry.outputSha256());
     }
 
-    void write(String name, byte[] data) throws IOException {
+    /** Writes the remaining bytes of {@code data} (a direct buffer is written without a copy). */
+    void write(String name, ByteBuffer data) throws IOException {
         // A fresh temporary name opened with CREATE_NEW and no truncation: truncating a file (which is what
         // createTempFile followed by Files.write does) makes ext4 flush it synchronously on close.
         Path tmp = dir.resolve("." + name + "." + Thread.currentThread().getId() + "-" + System.nanoTime() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                out.write(data);
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer remaining = data.duplicate();
+                while (remaining.hasRemaining()) {
+                    out.write(remaining);
+                }
             }
             try {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException | Error e) {
+            // Only a failed write leaves the temporary file behind (a moved one is gone: no lookup for it).
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -153,6 +163,10 @@ final class CalibrationFolder {
     }
 
     static String sha256(byte[] data) {
+        return Sha256.of(data);
+    }
+
+    static String sha256(ByteBuffer data) {
         return Sha256.of(data);
     }
 }

@@ -124,16 +124,19 @@ public final class CalibrationWriter {
             String reason) {
     }
 
-    /** A worker thread's buffers: the float tensor and the bytes of the file (a little-endian view on them). */
+    /**
+     * A worker thread's buffers, reused from image to image: the tensor, and the file's bytes in a direct
+     * buffer, which the channel writes without copying (a heap array is copied into one first).
+     */
     private static final class Scratch {
         final float[] floats;
         final byte[] bytes;
-        final java.nio.FloatBuffer view;
+        final ByteBuffer file;
 
-        Scratch(int elements, long bytesPerFile) {
-            floats = new float[elements];
-            bytes = new byte[Math.toIntExact(bytesPerFile)];
-            view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        Scratch(PreprocessSpec.DType type, int elements, long bytesPerFile) {
+            floats = type == PreprocessSpec.DType.FLOAT32 ? new float[elements] : null;
+            bytes = type == PreprocessSpec.DType.UINT8 ? new byte[elements] : null;
+            file = ByteBuffer.allocateDirect(Math.toIntExact(bytesPerFile)).order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 
@@ -160,7 +163,8 @@ public final class CalibrationWriter {
             this.provenance = provenance;
             this.listener = listener;
             this.preprocessor = new Preprocessor(request.spec());
-            this.scratch = ThreadLocal.withInitial(() -> new Scratch(preprocessor.elements(), request.bytesPerFile()));
+            this.scratch = ThreadLocal.withInitial(() -> new Scratch(request.type(), preprocessor.elements(),
+                    request.bytesPerFile()));
             CalibrationManifest previous = folder.previous();
             if (previous != null && request.spec().equals(previous.preprocessing())) {
                 for (CalibrationManifest.Entry e : previous.files()) {
@@ -248,6 +252,7 @@ public final class CalibrationWriter {
                 listener.imageDone(name, true);
                 return new Outcome(position, previous, true, name, null);
             }
+            Scratch scratch = this.scratch.get();
             BgrImage image;
             try {
                 image = ImageDecoder.decode(bytes, name);
@@ -256,13 +261,13 @@ public final class CalibrationWriter {
                         ? e.getMessage().substring(name.length() + 2) : e.getMessage();
                 return rejected(position, name, reason);
             }
-            byte[] data = tensorBytes(image);
+            ByteBuffer data = fileBytes(image, scratch);
             String output = CalibrationSelection.outputName(name);
             folder.write(output, data);
             written.incrementAndGet();
             listener.imageDone(name, false);
             return new Outcome(position, new CalibrationManifest.Entry(name, bytes.length, sourceSha, output,
-                    data.length, CalibrationFolder.sha256(data)), false, name, null);
+                    data.remaining(), CalibrationFolder.sha256(data)), false, name, null);
         }
 
         private Outcome rejected(int position, String name, String reason) {
@@ -271,20 +276,20 @@ public final class CalibrationWriter {
         }
 
         /**
-         * Raw little-endian float32 (numpy's {@code tofile} on x86 and arm64) or uint8. The buffers are
-         * reused per thread: at 1.2 MB of garbage per image, allocating them grew the heap and cost page
-         * faults.
+         * Raw little-endian float32 (numpy's {@code tofile} on x86 and arm64) or uint8, in the thread's
+         * reused buffers: at 1.2 MB of garbage per image, allocating them grew the heap and cost page faults.
          */
-        private byte[] tensorBytes(BgrImage image) {
-            Scratch scratch = this.scratch.get();
+        private ByteBuffer fileBytes(BgrImage image, Scratch scratch) {
+            ByteBuffer file = scratch.file.clear();
             if (request.type() == PreprocessSpec.DType.UINT8) {
                 preprocessor.toUint8(image, scratch.bytes);
-                return scratch.bytes;
+                file.put(scratch.bytes);
+            } else {
+                preprocessor.toFloat(image, scratch.floats);
+                file.asFloatBuffer().put(scratch.floats);
+                file.position(file.capacity());
             }
-            preprocessor.toFloat(image, scratch.floats);
-            scratch.view.clear();
-            scratch.view.put(scratch.floats);
-            return scratch.bytes;
+            return file.flip();
         }
 
         CalibrationManifest manifest(boolean complete, Clock finishedBy) {
