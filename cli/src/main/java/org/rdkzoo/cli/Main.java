@@ -11,7 +11,6 @@ import java.util.concurrent.CancellationException;
 import org.rdkzoo.cli.compare.ResultsCommand;
 import org.rdkzoo.cli.experiments.ExperimentsCommand;
 import org.rdkzoo.cli.mapper.MapperCommand;
-
 import org.rdkzoo.runtime.LibdnnUnavailableException;
 
 import picocli.CommandLine;
@@ -19,6 +18,12 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code rdkzoo.jar}: builds the command line, runs it, exits with its code. */
 public final class Main {
+    /** The command groups below the root, with their subcommands. */
+    private static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(
+            MapperCommand.class, MapperCommand.SUBCOMMANDS,
+            ExperimentsCommand.class, ExperimentsCommand.SUBCOMMANDS,
+            ResultsCommand.class, ResultsCommand.SUBCOMMANDS);
+
     private Main() {
     }
 
@@ -94,12 +99,6 @@ public final class Main {
             }
         }
     }
-
-    /** The command groups below the root, with their subcommands. */
-    private static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(
-            MapperCommand.class, MapperCommand.SUBCOMMANDS,
-            ExperimentsCommand.class, ExperimentsCommand.SUBCOMMANDS,
-            ResultsCommand.class, ResultsCommand.SUBCOMMANDS);
 
     /** The index of the first word that is not {@code --verbose}, or -1 when there is none or it is an option. */
     private static int firstWord(List<String> words) {
