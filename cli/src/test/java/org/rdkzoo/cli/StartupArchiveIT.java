@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import javax.imageio.ImageIO;
 
@@ -67,6 +74,53 @@ class StartupArchiveIT {
         assertTrue(r.output().contains("org.rdkzoo.evaluator.image.LinearResize::horizontal"),
                 "the resize loop was never compiled:\n" + r.output().lines().filter(l -> l.contains("rdkzoo"))
                         .limit(40).reduce("", (a, b) -> a + b + "\n"));
+    }
+
+    @Test
+    void picocliIsLoadedFromTheArchive() throws Exception {
+        ShippedJar.Run r = java(List.of("-Xshare:on", "-Xlog:class+load=info"), "mapper", "calib", "--help");
+        assertEquals(0, r.exitCode(), r.output());
+        List<String> picocli = r.output().lines().filter(l -> l.contains(" picocli.")).toList();
+        assertTrue(picocli.size() > 50, "picocli's classes were not loaded:\n" + r.output());
+        List<String> fromTheJar = picocli.stream().filter(l -> !l.contains("source: shared objects file")).toList();
+        assertEquals(List.of(), fromTheJar, "classes loaded from the jar, not the archive");
+    }
+
+    /**
+     * The build rewrites class files older than Java 6 (picocli's) with stack map frames (ClassFileUpgrade). A wrong
+     * frame would not fail at run time: the JVM falls back to the old verifier for a Java 6 class, logs it, and
+     * leaves the class out of the archive. So every class is linked here and no fallback may be logged (a jar with
+     * the versions raised but no frames computed logs 95).
+     */
+    @Test
+    void everyClassInTheJarIsJava6OrLaterAndPicocliNeedsNoFallbackVerifier() throws Exception {
+        List<String> old = new ArrayList<>();
+        try (JarFile jar = new JarFile(ShippedJar.path().toFile())) {
+            for (JarEntry e : Collections.list(jar.entries())) {
+                if (e.getName().endsWith(".class") && !e.getName().startsWith("META-INF/")) {
+                    try (InputStream in = jar.getInputStream(e)) {
+                        byte[] head = in.readNBytes(8);
+                        if (((head[6] & 0xff) << 8 | (head[7] & 0xff)) < 50) {
+                            old.add(e.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), old, "class files older than Java 6");
+
+        Path testClasses = Path.of(LinkEveryClass.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+init=info", "-cp", ShippedJar.path() + File.pathSeparator + testClasses,
+                LinkEveryClass.class.getName(), ShippedJar.path().toString(), "picocli/").redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "LinkEveryClass did not finish");
+        assertEquals(0, p.exitValue(), output);
+        assertEquals(List.of(), output.lines().filter(l -> l.contains("Fail over")).toList());
+        int linked = output.lines().filter(l -> l.startsWith("linked ")).mapToInt(l -> Integer.parseInt(l.substring(7)))
+                .findFirst().orElseThrow(() -> new AssertionError("LinkEveryClass printed no count"));
+        assertTrue(linked > 200, "only " + linked + " picocli classes");
     }
 
     private ShippedJar.Run java(List<String> jvmOptions, String... args) throws Exception {
