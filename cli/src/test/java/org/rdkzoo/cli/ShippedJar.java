@@ -31,18 +31,24 @@ final class ShippedJar {
 
     /** Runs the jar with this JVM's java, the JVM options given, and a workspace of its own in {@code home}. */
     static Run run(List<String> jvmOptions, Path home, String... args) throws Exception {
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(List.of("-jar", path().toString()));
+        arguments.addAll(List.of(args));
+        return java(arguments, home);
+    }
+
+    /** Runs this JVM's java with the arguments given, and a workspace of its own in {@code home}. */
+    static Run java(List<String> arguments, Path home) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", path().toString()));
-        command.addAll(List.of(args));
+        command.addAll(arguments);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("RDKZOO_HOME", home.toString());
         env.remove("RDKZOO_LIBDNN");
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "java -jar did not finish");
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "java did not finish: " + command);
         return new Run(p.exitValue(), output);
     }
 }

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -110,13 +108,11 @@ class StartupArchiveIT {
         assertEquals(List.of(), old, "class files older than Java 6");
 
         Path testClasses = Path.of(LinkEveryClass.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+init=info", "-cp", ShippedJar.path() + File.pathSeparator + testClasses,
-                LinkEveryClass.class.getName(), ShippedJar.path().toString(), "picocli/").redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "LinkEveryClass did not finish");
-        assertEquals(0, p.exitValue(), output);
+        ShippedJar.Run r = ShippedJar.java(List.of("-Xlog:class+init=info", "-cp",
+                ShippedJar.path() + File.pathSeparator + testClasses, LinkEveryClass.class.getName(),
+                ShippedJar.path().toString(), "picocli/"), dir.resolve("home"));
+        String output = r.output();
+        assertEquals(0, r.exitCode(), output);
         assertEquals(List.of(), output.lines().filter(l -> l.contains("Fail over")).toList());
         int linked = output.lines().filter(l -> l.startsWith("linked ")).mapToInt(l -> Integer.parseInt(l.substring(7)))
                 .findFirst().orElseThrow(() -> new AssertionError("LinkEveryClass printed no count"));
